@@ -23,6 +23,8 @@ class Verdict(StrEnum):
     """Wall-clock or CPU-time limit reached."""
     MEMORY_LIMIT = "memory_limit"
     """The cgroup memory limit was reached and the kernel killed the process."""
+    NOT_RUN = "not_run"
+    """The file could not be run at all (not UTF-8, invalid notebook, empty...)."""
     INTERNAL_ERROR = "internal_error"
     """The grading infrastructure failed: not the student's fault, never a zero."""
 
@@ -54,6 +56,7 @@ VERDICT_MESSAGES: dict[Verdict, str] = {
     Verdict.MEMORY_LIMIT: (
         "Memory limit exceeded ({limit}). Use smaller batches or fewer/lighter tensors."
     ),
+    Verdict.NOT_RUN: "Your file could not be run: {message}",
     Verdict.INTERNAL_ERROR: (
         "The grader had an internal problem. This is not your fault; the submission will be "
         "graded again."

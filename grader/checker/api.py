@@ -115,6 +115,10 @@ class Submission(abc.ABC):
         """Whether the submission defines a top-level name."""
 
     @abc.abstractmethod
+    def modules(self) -> list[str]:
+        """Top-level modules imported in the sandbox (e.g. to see that TensorFlow was used)."""
+
+    @abc.abstractmethod
     def describe(self, name: str) -> dict[str, Any]:
         """``{"type": "function" | "tensor" | "dataset" | ..., ...}`` describing a name."""
 

@@ -1,0 +1,1 @@
+"""The ``tfgrader`` command (see :mod:`tfgrader.cli`)."""
