@@ -95,7 +95,7 @@ class Channel:
             if timeout is not None:
                 left = min(left, timeout)
             if left <= 0:
-                self.process.kill()
+                # The sandbox's own wall-clock timer ends the run and reports it timed out.
                 self._lose("time limit exceeded while the grader waited for your code")
             ready, _, _ = select.select([fd], [], [], left)
             if not ready:
@@ -180,20 +180,27 @@ class AgentSession(Submission):
         return session
 
     def wait_loaded(self) -> LoadInfo:
-        """Wait for the agent's load report (raises AgentLost if the submission killed it)."""
+        """Wait for the agent's load report (raises AgentLost if the submission killed it or
+        wrote something else on the channel first)."""
         response = self.channel.receive()
-        if not isinstance(response, dict) or not response.get("ok"):
-            error = (response or {}).get("error", {}) if isinstance(response, dict) else {}
-            raise InfrastructureError(f"agent failed to start: {error.get('message', response)}")
-        value = response["value"]
-        self.load = LoadInfo(
-            kind=value.get("kind", self._kind),
-            cell_errors=[CellError(**c) for c in value.get("cell_errors", [])],
-            load_error=value.get("load_error"),
-            notes=[str(n) for n in value.get("notes", [])],
-            names=[str(n) for n in value.get("names", [])],
-            seconds=float(value.get("seconds", 0.0)),
-        )
+        value = response.get("value") if isinstance(response, dict) else None
+        if not isinstance(value, dict) or not response.get("ok") or "kind" not in value:
+            self.process.kill()
+            self.channel.lost = "your program interfered with the grader's channel"
+            raise AgentLost(self.channel.lost)
+        try:
+            self.load = LoadInfo(
+                kind=str(value.get("kind", self._kind)),
+                cell_errors=[CellError(**c) for c in value.get("cell_errors", [])],
+                load_error=value.get("load_error"),
+                notes=[str(n) for n in value.get("notes", [])],
+                names=[str(n) for n in value.get("names", [])],
+                seconds=float(value.get("seconds", 0.0)),
+            )
+        except (TypeError, ValueError) as exc:
+            self.process.kill()
+            self.channel.lost = f"your program interfered with the grader's channel ({exc})"
+            raise AgentLost(self.channel.lost) from exc
         return self.load
 
     def finish(self) -> RunInfo:

@@ -82,6 +82,11 @@ def _tag(value: Any, depth: int) -> Any:
     if isinstance(value, np.ndarray):
         if value.dtype.hasobject:
             raise ProtocolError("arrays of Python objects cannot be sent")
+        if value.nbytes > MAX_ARRAY_BYTES:
+            raise ProtocolError(
+                f"an array of {value.nbytes >> 20} MB is larger than the "
+                f"{MAX_ARRAY_BYTES >> 20} MB the grader accepts"
+            )
         buffer = io.BytesIO()
         np.save(buffer, value, allow_pickle=False)
         return {"__ndarray__": base64.b64encode(buffer.getvalue()).decode()}
