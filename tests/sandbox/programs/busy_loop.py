@@ -1,0 +1,4 @@
+"""Spins forever on the CPU."""
+
+while True:
+    pass
