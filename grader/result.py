@@ -94,6 +94,8 @@ class CellError:
 
 @dataclass
 class TestResult:
+    __test__ = False  # not a pytest test class
+
     name: str
     score: float
     max_score: float

@@ -61,6 +61,8 @@ class AgentLost(Exception):
 
 @dataclass
 class TestSpec:
+    __test__ = False  # not a pytest test class
+
     func: Callable[[Submission], Outcome]
     name: str
     points: float

@@ -31,6 +31,8 @@ MAX_FEEDBACK = 4000
 class TestFileError(Exception):
     """A test file that cannot be imported or declares no tests (an authoring error)."""
 
+    __test__ = False  # not a pytest test class
+
 
 def load_tests(path: Path, prefix: str = "") -> list[TestSpec]:
     """Import a test file under a private module name and return its tests in order."""

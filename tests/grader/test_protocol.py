@@ -1,0 +1,98 @@
+"""The agent channel's encoding: plain data round-trips, anything with behaviour is refused."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import struct
+
+import numpy as np
+import pytest
+
+from grader.agent import protocol
+
+
+def roundtrip(value):
+    frame = protocol.encode_frame(value)
+    return protocol.read_frame(io.BytesIO(frame))
+
+
+def test_plain_values_round_trip() -> None:
+    value = {"a": [1, 2.5, "三", None, True], "b": b"\x00\xff", "c": complex(1, -2)}
+    assert roundtrip(value) == value
+
+
+def test_arrays_round_trip_with_dtype_and_shape() -> None:
+    array = np.arange(12, dtype=np.float32).reshape(3, 4)
+    back = roundtrip({"x": array})["x"]
+    assert back.dtype == np.float32 and back.shape == (3, 4)
+    np.testing.assert_array_equal(back, array)
+
+
+def test_non_string_and_dunder_keys_survive() -> None:
+    value = {1: "one", (2, 3): "pair", "__ndarray__": "not an array"}
+    assert roundtrip(value) == value
+
+
+def test_object_arrays_are_refused_on_both_sides() -> None:
+    with pytest.raises(protocol.ProtocolError):
+        protocol.encode_frame(np.array([object()], dtype=object))
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    import base64
+    import json
+
+    payload = json.dumps({"__ndarray__": base64.b64encode(buffer.getvalue()).decode()}).encode()
+    with pytest.raises(protocol.ProtocolError):
+        protocol.decode_payload(payload)
+
+
+def test_pickles_are_never_loaded() -> None:
+    import base64
+    import json
+
+    evil = pickle.dumps({"score": 100})
+    payload = json.dumps({"__ndarray__": base64.b64encode(evil).decode()}).encode()
+    with pytest.raises(protocol.ProtocolError):
+        protocol.decode_payload(payload)
+
+
+def test_an_array_header_claiming_a_huge_shape_is_refused_before_allocation() -> None:
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        buffer, {"descr": "<f8", "fortran_order": False, "shape": (10**6, 10**6)}
+    )
+    import base64
+    import json
+
+    payload = json.dumps({"__ndarray__": base64.b64encode(buffer.getvalue()).decode()}).encode()
+    with pytest.raises(protocol.ProtocolError, match="size cap"):
+        protocol.decode_payload(payload)
+
+
+def test_oversized_frames_are_refused_from_the_header_alone() -> None:
+    header = struct.pack(">I", protocol.MAX_FRAME_BYTES + 1)
+    with pytest.raises(protocol.ProtocolError):
+        protocol.frame_length(header)
+
+
+def test_objects_with_behaviour_cannot_be_encoded() -> None:
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+
+    with pytest.raises(protocol.ProtocolError, match="not plain data"):
+        protocol.encode_frame({"answer": AlwaysEqual()})
+
+
+def test_deep_nesting_is_refused() -> None:
+    value: list = []
+    for _ in range(100):
+        value = [value]
+    with pytest.raises(protocol.ProtocolError):
+        protocol.encode_frame(value)
+
+
+def test_invalid_json_is_a_protocol_error() -> None:
+    with pytest.raises(protocol.ProtocolError):
+        protocol.decode_payload(b"\xff\xfe not json")
