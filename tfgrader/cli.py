@@ -135,6 +135,35 @@ def exercise_validate(names: tuple[str, ...], all_: bool, sandbox_name: str | No
         raise click.ClickException(f"{failed} of {len(exercises)} exercise(s) invalid")
 
 
+@exercise.command("build")
+@click.argument("names", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Build every exercise that has a source.py.")
+def exercise_build(names: tuple[str, ...], all_: bool) -> None:
+    """Generate starter.py, starter.ipynb and the solution from exercises/NAME/source.py."""
+    from grader.authoring import AuthoringError, build_exercises
+
+    if not names and not all_:
+        raise click.UsageError("name exercises or pass --all")
+    try:
+        for path in build_exercises(list(names) or None):
+            click.echo(f"wrote {path}")
+    except AuthoringError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@exercise.command("new")
+@click.argument("name")
+def exercise_new(name: str) -> None:
+    """Scaffold exercises/NAME/ with every file; validate fails until it is filled in."""
+    from grader.authoring import AuthoringError, new_exercise
+
+    try:
+        for path in new_exercise(name):
+            click.echo(f"created {path}")
+    except AuthoringError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command()
 def demo() -> None:
     """Grade the line_fitting reference solution and a broken submission, and print both."""
@@ -145,6 +174,14 @@ def demo() -> None:
         PROJECT_ROOT / "tests" / "submissions" / "line_fitting" / "diverging_learning_rate.py",
     ):
         _grade_and_print("line_fitting", path, "table", None, None, "all")
+
+
+from webapp.cli_commands import db, serve, submit, user  # noqa: E402  (Flask loads lazily)
+
+cli.add_command(serve)
+cli.add_command(db)
+cli.add_command(user)
+cli.add_command(submit)
 
 
 def main() -> None:

@@ -1,15 +1,29 @@
-"""Line fitting / 直线参数估计: estimate a and b of y = a*x + b by gradient descent."""
+# %% [markdown]
+# # 直线参数估计 / Line fitting
+#
+# 用 TensorFlow 的梯度下降最小化均方误差，估计直线 $y = a x + b$ 的参数。
+# Estimate $a$ and $b$ of $y = a x + b$ by gradient descent on the mean squared error.
+#
+# 编写 `fit_line(x, y)`，返回两个 Python 数 `(a, b)`。
+# Write `fit_line(x, y)` returning two Python floats `(a, b)`.
 
+# %%
 import numpy as np
 import tensorflow as tf
 
 
-def fit_line(x, y):
+# %%
+def fit_line(x, y, learning_rate=0.1, steps=1000):
     """Return (a, b) as Python floats, learned with TensorFlow gradient descent on the L2 loss."""
-    # TODO: create variables a and b, define the mean squared error, and minimise it.
-    raise NotImplementedError("fit_line is not written yet")
+    # TODO: write your code here / 在此处编写代码
+    raise NotImplementedError("not written yet / 尚未完成")
 
 
+# %% [markdown]
+# 在含噪声的数据上试一试（应接近 a = 2, b = 1）。
+# Try it on noisy data (it should be close to a = 2, b = 1).
+
+# %%
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     x = rng.uniform(-2, 2, 100).astype(np.float32)

@@ -1,0 +1,57 @@
+"""Helpers for tests of TF1-style graphs: find nodes and run them, with feedback that names the
+usual cause when a node is missing (eager mode, a missing ``name=``, a graph never made default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from grader.checker.api import Fail, MissingName, Submission, SubmissionError
+
+EAGER_HINT = (
+    "`{name}` is an eager tensor, so it has no graph: this exercise builds a graph. Call "
+    "tf.compat.v1.disable_eager_execution() right after importing TensorFlow."
+)
+
+
+def why_missing(sub: Submission, name: str, graph: str | None = None) -> str:
+    """The most likely reason why no node ``name`` is in the submission's graph."""
+    try:
+        info = sub.describe(name)
+    except SubmissionError:
+        info = {}
+    if info.get("type") == "tensor" and not info.get("symbolic", True):
+        return EAGER_HINT.format(name=name)
+    if info.get("type") in ("tensor", "variable") and info.get("name"):
+        return (f"Your Python variable `{name}` holds the node {info['name']!r}: pass "
+                f"name={name!r} when you create it.")
+    where = f"the graph `{graph}`" if graph else "your graph"
+    return (f"{where.capitalize()} has no node named {name!r}: create it"
+            + (f" inside `with {graph}.as_default():`" if graph else "")
+            + f" and pass name={name!r}.")
+
+
+def find_op(sub: Submission, name: str, graph: str | None = None) -> dict[str, Any]:
+    """The op named ``name`` as returned by ``graph_ops``, or a Fail saying what to fix."""
+    for op in sub.graph_ops(graph):
+        if op["name"] == name:
+            return op
+    raise Fail(why_missing(sub, name, graph))
+
+
+def run(
+    sub: Submission,
+    fetches: Sequence[str],
+    feed: dict[str, Any] | None = None,
+    graph: str | None = None,
+) -> list[Any]:
+    """``sub.run_tensors`` with the eager/missing-name hint instead of a bare 'not found'."""
+    try:
+        return sub.run_tensors(fetches, feed, graph)
+    except MissingName:
+        for name in [*fetches, *(feed or {})]:
+            base = name.split(":")[0]
+            if not any(op["name"] == base for op in sub.graph_ops(graph)):
+                raise Fail(why_missing(sub, base, graph)) from None
+        raise
