@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -43,7 +44,7 @@ def grade(
     artifacts_dir: Path | None = None,
     suite: Suite = "all",
 ) -> GradingResult:
-    """Run ``submission`` (a .py or .ipynb file) in a sandbox and score it with the exercise's tests.
+    """Run ``submission`` (a .py or .ipynb file) in a sandbox; score it with the exercise's tests.
 
     Always returns a result: problems with the submission are part of the grade (with feedback);
     problems of the infrastructure give ``status=error`` and ``run.verdict=internal_error`` so the
@@ -173,7 +174,7 @@ def _save_images(images: list[tuple[str, bytes]], directory: Path | None) -> lis
     return saved
 
 
-def summarize(result: GradingResult, notes: list[str] = ()) -> str:  # type: ignore[assignment]
+def summarize(result: GradingResult, notes: Sequence[str] = ()) -> str:
     """The text a student reads first: how the run ended, errors by cell, then notes."""
     lines = [result.run.message]
     if result.load_error:

@@ -26,7 +26,7 @@ def checkpoint_variables(paths: list[str], params: dict[str, Any]) -> dict[str, 
     shapes = reader.get_variable_to_shape_map()
     values: dict[str, Any] = {}
     for name in sorted(shapes)[:MAX_VARIABLES]:
-        if "OPTIMIZER_SLOT" in name or name.startswith("_CHECKPOINTABLE") or "/.ATTRIBUTES/" in name and "save_counter" in name:
+        if "OPTIMIZER_SLOT" in name or name.startswith(("_CHECKPOINTABLE", "save_counter")):
             continue
         values[name] = reader.get_tensor(name)
     return values

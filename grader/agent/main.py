@@ -119,7 +119,8 @@ class Agent:
 
 def _error(kind: str, exc: BaseException) -> dict[str, Any]:
     frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
-    student = [f for f in frames if f.filename.startswith((loader.SUBMISSION_FILENAME, "<ipython-input-"))]
+    own = (loader.SUBMISSION_FILENAME, "<ipython-input-")
+    student = [f for f in frames if f.filename.startswith(own)]
     text = "".join(traceback.format_list(student[-8:]))
     text += "".join(traceback.format_exception_only(type(exc), exc))
     return {

@@ -20,7 +20,10 @@ class Missing(Exception):
 def tf() -> Any:
     module = sys.modules.get("tensorflow")
     if module is None:
-        import tensorflow as module  # noqa: PLC0415 - only when a test asks about TensorFlow
+        import importlib
+
+        # Imported only when a test asks about TensorFlow: it costs 2.5 s.
+        module = importlib.import_module("tensorflow")
     return module
 
 
@@ -205,7 +208,7 @@ def variables(namespace: dict[str, Any], graph_name: str | None) -> dict[str, An
     t = tf()
     found: dict[str, Any] = {}
     if t.executing_eagerly() and graph_name is None:
-        for name, value in namespace.items():
+        for value in namespace.values():
             if isinstance(value, t.Variable):
                 found[value.name] = value.numpy()
             elif isinstance(value, t.Module):

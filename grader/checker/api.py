@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from grader.result import CellError, Visibility
@@ -68,8 +68,6 @@ class TestSpec:
     points: float
     visibility: Visibility
     number: str = ""
-    timeout_s: float | None = None
-    tags: tuple[str, ...] = field(default_factory=tuple)
 
 
 def test(
@@ -77,7 +75,6 @@ def test(
     points: float,
     name: str | None = None,
     visibility: str = "hidden",
-    timeout_s: float | None = None,
 ) -> Callable[[Callable[[Submission], Outcome]], Callable[[Submission], Outcome]]:
     """Declare a graded test. The function keeps working as a plain function."""
 
@@ -87,7 +84,6 @@ def test(
             name=name or func.__name__.replace("_", " "),
             points=float(points),
             visibility=Visibility(visibility),
-            timeout_s=timeout_s,
         )
         return func
 
