@@ -16,14 +16,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from tests.conftest import skip_or_fail
 from tests.webapp.fake_grader import fake_grade
 from webapp import create_app
 from webapp.accounts import add_user, enroll, get_or_create_course
 from webapp.db import session_scope, upgrade
-from webapp.models import Assignment, Base, utcnow
+from webapp.models import Assignment, Base, GradingRun, User, utcnow
+from webapp.submissions import accept_submission
 
 HERE = Path(__file__).resolve().parent
 EXERCISES = HERE / "exercises"
@@ -143,14 +144,42 @@ def course(app):
         return {"course_id": the_course.id, "assignment_id": assignment.id}
 
 
+@pytest.fixture
+def store(app, course):
+    """Store submissions by alice without grading them: the queue only records their ids."""
+    from webapp.queue import ManualQueue
+
+    queue = app.extensions["tfgrader_queue"] = ManualQueue(app)
+
+    def _store(name: str) -> int:
+        with app.test_request_context(), session_scope(app) as session:
+            alice = session.scalar(select(User).where(User.username == "alice"))
+            assignment = session.get(Assignment, course["assignment_id"])
+            return accept_submission(
+                session,
+                user=alice,
+                assignment=assignment,
+                filename=name,
+                data=(FILES / name).read_bytes(),
+            ).id
+
+    _store.queue = queue  # type: ignore[attr-defined]
+    return _store
+
+
+def runs_of(session, submission_id: int) -> list[GradingRun]:
+    session.expire_all()
+    return list(
+        session.scalars(select(GradingRun).where(GradingRun.submission_id == submission_id))
+    )
+
+
 class AuthActions:
     def __init__(self, client):
         self._client = client
 
     def login(self, username: str = "alice", password: str = PASSWORD):
-        return self._client.post(
-            "/auth/login", data={"username": username, "password": password}
-        )
+        return self._client.post("/auth/login", data={"username": username, "password": password})
 
     def logout(self):
         return self._client.post("/auth/logout")

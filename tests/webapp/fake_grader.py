@@ -39,18 +39,41 @@ def fake_grade(exercise, submission, *, sandbox=None, artifacts_dir=None, suite=
     text = Path(submission).read_text(encoding="utf-8")
     if "INFRA_ERROR" in text:
         return GradingResult(
-            exercise=exercise.name, submission=Path(submission).name, status=Status.ERROR,
-            score=0, max_score=0, execution_time=0.1, output="", tests=[],
+            exercise=exercise.name,
+            submission=Path(submission).name,
+            status=Status.ERROR,
+            score=0,
+            max_score=0,
+            execution_time=0.1,
+            output="",
+            tests=[],
             run=RunInfo(verdict=Verdict.INTERNAL_ERROR, message="sandbox could not start"),
         )
     ok = "CORRECT" in text
     tests = [
-        TestResult("adds small numbers", 4.0 if ok else 0.0, 4.0, "passed" if ok else "failed",
-                   output="" if ok else "add(1, 2) returned -1, expected 3"),
-        TestResult("big numbers", 4.0 if ok else 0.0, 4.0, "passed" if ok else "failed",
-                   output=f"checked with {HIDDEN_SECRET}", visibility=Visibility.HIDDEN),
-        TestResult("edge cases", 2.0 if ok else 1.0, 2.0, "passed" if ok else "failed",
-                   output=AFTER_DUE_SECRET, visibility=Visibility.AFTER_DUE_DATE),
+        TestResult(
+            "adds small numbers",
+            4.0 if ok else 0.0,
+            4.0,
+            "passed" if ok else "failed",
+            output="" if ok else "add(1, 2) returned -1, expected 3",
+        ),
+        TestResult(
+            "big numbers",
+            4.0 if ok else 0.0,
+            4.0,
+            "passed" if ok else "failed",
+            output=f"checked with {HIDDEN_SECRET}",
+            visibility=Visibility.HIDDEN,
+        ),
+        TestResult(
+            "edge cases",
+            2.0 if ok else 1.0,
+            2.0,
+            "passed" if ok else "failed",
+            output=AFTER_DUE_SECRET,
+            visibility=Visibility.AFTER_DUE_DATE,
+        ),
     ]
     images = []
     if artifacts_dir is not None:
@@ -58,12 +81,27 @@ def fake_grade(exercise, submission, *, sandbox=None, artifacts_dir=None, suite=
         images.append(FeedbackImage(title="Your fit", filename="fit.png"))
     cell_errors = []
     if "CELL_ERROR" in text:
-        cell_errors.append(CellError(cell=2, line=3, ename="NameError",
-                                     evalue="name 'tf' is not defined", traceback="..."))
+        cell_errors.append(
+            CellError(
+                cell=2,
+                line=3,
+                ename="NameError",
+                evalue="name 'tf' is not defined",
+                traceback="...",
+            )
+        )
     score = sum(t.score for t in tests)
     return GradingResult(
-        exercise=exercise.name, submission=Path(submission).name, status=Status.GRADED,
-        score=score, max_score=10.0, execution_time=0.1, output="", tests=tests,
+        exercise=exercise.name,
+        submission=Path(submission).name,
+        status=Status.GRADED,
+        score=score,
+        max_score=10.0,
+        execution_time=0.1,
+        output="",
+        tests=tests,
         run=RunInfo(verdict=Verdict.FINISHED, output_truncated="TRUNCATE" in text),
-        cell_errors=cell_errors, images=images, student_output="hello from the student",
+        cell_errors=cell_errors,
+        images=images,
+        student_output="hello from the student",
     )
