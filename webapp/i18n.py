@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, redirect, request, session
 from flask.typing import ResponseReturnValue
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, lazy_gettext
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 
@@ -35,3 +35,13 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.add_url_rule("/lang/<code>", "set_language", set_language)
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language)
+
+
+# Words that templates translate from data (``_(submission.status)``, ``_(user.role)``): listed
+# here so that ``pybabel extract`` puts them in the catalog.
+DATA_WORDS = (
+    lazy_gettext("queued"), lazy_gettext("running"), lazy_gettext("graded"), lazy_gettext("error"),
+    lazy_gettext("passed"), lazy_gettext("failed"), lazy_gettext("student"),
+    lazy_gettext("instructor"), lazy_gettext("admin"), lazy_gettext("submit"),
+    lazy_gettext("regrade"), lazy_gettext("retry"),
+)
