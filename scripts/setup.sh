@@ -17,7 +17,7 @@ base_python=/usr/bin/python3
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-system_packages=(bubblewrap python3 python3-venv util-linux podman runc uidmap chromium fonts-noto-cjk)
+system_packages=(bubblewrap python3 python3-venv python3-seccomp util-linux podman runc uidmap chromium fonts-noto-cjk)
 missing=()
 for pkg in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -39,6 +39,22 @@ if [ "$(cat "$runtime/.tfgrader-stamp" 2>/dev/null)" != "$runtime_stamp" ]; then
   as_root chmod -R a+rX "$runtime"
   echo "$runtime_stamp" | as_root tee "$runtime/.tfgrader-stamp" >/dev/null
 fi
+
+# Data sets (MNIST) for exercises that declare them: the sandbox mounts this copy read-only at
+# /data/<name>; it must be world-readable because the sandbox runs as an unprivileged uid.
+data_dir=${TFGRADER_DATA_DIR:-$runtime/share/tfgrader-data}
+data_stamp=$(cd "$here" && stamp_of data/*/*)
+if [ "$(cat "$data_dir/.tfgrader-stamp" 2>/dev/null)" != "$data_stamp" ]; then
+  say "copying data sets to $data_dir"
+  as_root mkdir -p "$data_dir"
+  as_root cp -r "$here/data/." "$data_dir/"
+  as_root chmod -R a+rX "$data_dir"
+  echo "$data_stamp" | as_root tee "$data_dir/.tfgrader-stamp" >/dev/null
+fi
+
+# The bwrap sandbox's seccomp deny-list, compiled with Debian's libseccomp bindings; cheap, so it
+# is rewritten every time (atomically) and stays in step with scripts/make_seccomp_filter.py.
+as_root "$base_python" "$here/scripts/make_seccomp_filter.py" "$runtime/share/tfgrader/seccomp.bpf"
 
 venv_stamp=$(stamp_of "$here/pyproject.toml")-$extras
 if [ "$(cat "$venv/.tfgrader-stamp" 2>/dev/null)" != "$venv_stamp" ] || [ ! -x "$venv/bin/tfgrader" ]; then

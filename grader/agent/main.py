@@ -117,6 +117,14 @@ class Agent:
         raise BadRequest(f"unknown request {op!r}")
 
 
+def _clip_message(text: str, limit: int = 4000) -> str:
+    """Head and tail of a long message: TensorFlow puts the cause (e.g. an uninitialised
+    variable) at the end, after a long 'defined at' traceback."""
+    if len(text) <= limit:
+        return text
+    return text[: limit // 3] + "\n…\n" + text[-(2 * limit) // 3:]
+
+
 def _error(kind: str, exc: BaseException) -> dict[str, Any]:
     frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
     own = (loader.SUBMISSION_FILENAME, "<ipython-input-")
@@ -128,7 +136,7 @@ def _error(kind: str, exc: BaseException) -> dict[str, Any]:
         "error": {
             "kind": kind,
             "ename": type(exc).__name__,
-            "message": str(exc)[:4000],
+            "message": _clip_message(str(exc)),
             "traceback": text[-8000:],
         },
     }

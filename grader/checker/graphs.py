@@ -23,6 +23,10 @@ def why_missing(sub: Submission, name: str, graph: str | None = None) -> str:
         info = {}
     if info.get("type") == "tensor" and not info.get("symbolic", True):
         return EAGER_HINT.format(name=name)
+    node = str(info.get("name", "")).split(":")[0]
+    if graph and info.get("type") in ("tensor", "variable") and node == name:
+        return (f"`{name}` exists, but not in the graph `{graph}`: create it inside "
+                f"`with {graph}.as_default():`.")
     if info.get("type") in ("tensor", "variable") and info.get("name"):
         return (f"Your Python variable `{name}` holds the node {info['name']!r}: pass "
                 f"name={name!r} when you create it.")
@@ -55,3 +59,21 @@ def run(
             if not any(op["name"] == base for op in sub.graph_ops(graph)):
                 raise Fail(why_missing(sub, base, graph)) from None
         raise
+
+
+UNINITIALISED_MARKERS = ("uninitialized", "FailedPrecondition", "Could not find variable",
+                         "Resource localhost/")
+
+
+def explain(exc: SubmissionError) -> str:
+    """A student-facing reading of a TensorFlow error raised by the submission's code."""
+    text = str(exc)
+    uninitialised = any(marker in text for marker in UNINITIALISED_MARKERS) or (
+        exc.ename in ("FailedPreconditionError", "NotFoundError") and "Variable" in text)
+    if uninitialised:
+        said = [line.strip() for line in text.splitlines()
+                if any(m in line for m in ("uninitialized", "does not exist", "Could not find"))]
+        return ("Your variables are not initialised in this session: run "
+                "sess.run(tf.compat.v1.global_variables_initializer()) once after creating "
+                "sess." + (f" TensorFlow said: {said[0][:300]}" if said else ""))
+    return f"Your code raised {exc.ename or 'an error'}: {text[:600]}"

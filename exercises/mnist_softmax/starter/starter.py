@@ -1,0 +1,59 @@
+# %% [markdown]
+# # MNIST 手写数字分类 / MNIST digits with softmax and cross-entropy
+#
+# softmax 回归 + 交叉熵 + 小批量梯度下降。
+# Softmax regression, cross-entropy loss, mini-batch gradient descent.
+
+# %%
+import time
+
+import numpy as np
+import tensorflow as tf
+
+tf.compat.v1.disable_eager_execution()
+
+(x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
+x_train = x_train.reshape(-1, 784).astype(np.float32) / 255.0
+y_train = y_train.astype(np.int64)
+
+# %% [markdown]
+# 每个小批量的样本数 / examples per mini-batch
+
+# %%
+BATCHSIZE = 100
+EPOCHS = 3
+
+# %% [markdown]
+# 模型与损失：$\hat y = \mathrm{softmax}(xW + b)$，交叉熵。
+# Model and loss: logits $xW + b$, softmax cross-entropy.
+
+# %%
+x = tf.compat.v1.placeholder(tf.float32, [None, 784], name="x")
+labels = tf.compat.v1.placeholder(tf.int64, [None], name="labels")
+logits = None  # TODO: x W + b with variables W [784, 10] and b [10]
+loss = None  # TODO: the mean softmax cross-entropy between labels and logits
+train_step = None  # TODO: a gradient descent step on loss
+predicted = None  # TODO: the most likely digit for each row of x
+
+# %% [markdown]
+# 按批训练 / train batch by batch
+
+# %%
+sess = tf.compat.v1.Session()
+sess.run(tf.compat.v1.global_variables_initializer())
+started = time.time()
+pass  # TODO: for each epoch, for each batch of BATCHSIZE examples, run train_step
+print(f"training took {time.time() - started:.1f} s")
+
+
+# %%
+def predict(images):
+    """Digits (N,) for uint8 images (N, 28, 28), scaled the same way as the training data."""
+    # TODO: write your code here / 在此处编写代码
+    raise NotImplementedError("not written yet / 尚未完成")
+
+
+# %%
+if __name__ == "__main__":
+    accuracy = np.mean(predict(x_test) == y_test)
+    print(f"test accuracy: {accuracy:.4f}")

@@ -1,0 +1,22 @@
+# The session never runs the initializer: reading counter fails.
+import tensorflow as tf
+
+tf.compat.v1.disable_eager_execution()
+
+a = tf.compat.v1.placeholder(tf.float32, [None], name="a")
+b = tf.compat.v1.placeholder(tf.float32, [None], name="b")
+total = tf.add(a, b, name="total")
+product = tf.multiply(a, b, name="product")
+counter = tf.compat.v1.Variable(0, dtype=tf.int32, name="counter")
+increment = tf.compat.v1.assign_add(counter, 1)
+sess = tf.compat.v1.Session()
+
+
+def compute(a_values, b_values):
+    return sess.run([total, product], feed_dict={a: a_values, b: b_values})
+
+
+def run_steps(n):
+    for _ in range(n):
+        sess.run(increment)
+    return int(sess.run(counter))
