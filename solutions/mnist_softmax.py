@@ -47,7 +47,7 @@ sess = tf.compat.v1.Session()
 sess.run(tf.compat.v1.global_variables_initializer())
 started = time.time()
 rng = np.random.default_rng(0)
-for epoch in range(EPOCHS):
+for _ in range(EPOCHS):
     order = rng.permutation(len(x_train))
     for start in range(0, len(order), BATCHSIZE):
         batch = order[start:start + BATCHSIZE]

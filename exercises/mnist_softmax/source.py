@@ -56,7 +56,7 @@ sess.run(tf.compat.v1.global_variables_initializer())
 started = time.time()
 ### BEGIN SOLUTION
 rng = np.random.default_rng(0)
-for epoch in range(EPOCHS):
+for _ in range(EPOCHS):
     order = rng.permutation(len(x_train))
     for start in range(0, len(order), BATCHSIZE):
         batch = order[start:start + BATCHSIZE]
