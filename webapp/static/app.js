@@ -34,7 +34,7 @@
       }
     } catch (e) { /* network hiccup: keep polling */ }
     if (last === "queued" || last === "running" || last === "error") {
-      delay = Math.min(delay * 1.25, last === "error" ? 10000 : 2000);
+      delay = Math.min(delay * 1.25, last === "error" ? 10000 : 1000);
       setTimeout(poll, delay);
     }
   }
