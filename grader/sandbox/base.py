@@ -96,3 +96,12 @@ class Sandbox(abc.ABC):
     @abc.abstractmethod
     def check(self) -> list[str]:
         """Problems that stop this engine from working on this host (empty when ready)."""
+
+    def sweep(self) -> int:
+        """Remove what runs of dead workers left on this host; how many runs that was.
+
+        Call it once at worker start-up: a worker that is SIGKILLed cannot clean up after its
+        runs. Engines whose runs cannot outlive their worker (or that have nothing to clean)
+        keep this default.
+        """
+        return 0

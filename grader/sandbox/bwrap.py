@@ -16,9 +16,16 @@ The tiny bash step writes one byte on a pipe once every mount and namespace is i
 closes it and ``exec``-s the command: that byte tells a broken setup (raised as
 :class:`SandboxError`) apart from a student program that exits at once.
 
-No seccomp filter: Debian's ``python3-seccomp`` is not in the runtime, and the namespaces, the
-unprivileged uid and the empty capability sets already take away what the usual deny-list
-(mount, ptrace of others, bpf, ...) guards against.
+A seccomp deny-list is a second layer where setup has built one (``scripts/setup.sh`` writes
+``<runtime>/share/tfgrader/seccomp.bpf`` with Debian's ``python3-seccomp``): the namespaces, the
+unprivileged uid and the empty capability sets already take away most of what it lists (mount,
+ptrace of others, bpf, ...), but the filter also shuts kernel interfaces that an unprivileged
+process may still reach (nested user namespaces, io_uring, keyrings, userfaultfd). bwrap reads
+it from an inherited descriptor (``--seccomp FD``). Without the file runs go ahead unfiltered,
+and ``RunInfo.backend`` says which it was (``bwrap+seccomp`` or ``bwrap``).
+
+A worker that is SIGKILLed cannot clean up; its runs' work dirs and cgroups carry its pid in
+their names, and :func:`sweep_stale_runs` (worker start-up calls it) removes them once it is gone.
 
 ``--die-with-parent`` and the launcher rely on ``PR_SET_PDEATHSIG``, which fires when the
 *thread* that started the run ends: start runs from a thread that outlives them (a worker's
@@ -28,7 +35,9 @@ main loop does).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import glob
+import logging
 import os
 import select
 import shutil
@@ -39,13 +48,14 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
 
 from grader.limits import Limits
 from grader.result import RunInfo
-from grader.sandbox import cgroups
+from grader.sandbox import cgroups, workdir
 from grader.sandbox.base import Sandbox, SandboxError, SandboxProcess, SandboxSpec
 from grader.sandbox.outcome import Ending, classify, signal_of
 from grader.sandbox.workdir import WorkDir, split_relative
@@ -80,6 +90,17 @@ READY_SCRIPT = 'fd=$0; printf R >&"$fd" || exit 126; exec {fd}>&-; exec "$@"'
 
 HOST_ROOT_LINKS = ("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
 ETC_FILES = ("/etc/ld.so.cache", "/etc/localtime")
+HOST_CONFIG_DIRS = ("/etc/fonts",)
+"""Read-only host configuration the runtime's libraries look for. Without ``/etc/fonts``
+fontconfig (run by matplotlib's font manager through ``fc-list``) prints "Fontconfig error:
+Cannot load default config file" to the student's stderr; the fonts themselves are in /usr."""
+
+SECCOMP_FILTER = Path("share/tfgrader/seccomp.bpf")
+"""Where setup writes the seccomp program, relative to the runtime."""
+SWEEP_LOCK = ".sweep.lock"
+"""In the work dirs' base folder: one sweeper at a time per host."""
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -152,8 +173,13 @@ def bwrap_args(
     readonly_mounts: dict[str, Path],
     devices: list[str],
     env: dict[str, str],
+    seccomp_fd: int | None = None,
 ) -> list[str]:
-    """The namespaces, mounts and environment of the sandbox, in bwrap's option language."""
+    """The namespaces, mounts and environment of the sandbox, in bwrap's option language.
+
+    ``seccomp_fd`` is an inherited descriptor of a compiled BPF program that bwrap loads just
+    before it runs the command.
+    """
     args = [
         "--unshare-all",
         "--die-with-parent",
@@ -176,7 +202,7 @@ def bwrap_args(
         str(etc / "group"),
         "/etc/group",
     ]
-    for path in ETC_FILES:
+    for path in (*ETC_FILES, *HOST_CONFIG_DIRS):
         if os.path.exists(path):
             args += ["--ro-bind", path, path]
     args += ["--proc", "/proc", "--dev", "/dev"]
@@ -191,6 +217,8 @@ def bwrap_args(
     args += ["--remount-ro", "/", "--chdir", "/work", "--clearenv"]
     for key, value in env.items():
         args += ["--setenv", key, value]
+    if seccomp_fd is not None:
+        args += ["--seccomp", str(seccomp_fd)]
     return args
 
 
@@ -278,8 +306,10 @@ class BwrapProcess(SandboxProcess):
         workdir: WorkDir,
         limits: Limits,
         started: float,
+        backend: str = "bwrap",
     ) -> None:
         self._popen = popen
+        self._backend = backend
         self._cgroup = cgroup
         self._workdir = workdir
         self._limits = limits
@@ -385,7 +415,7 @@ class BwrapProcess(SandboxProcess):
             memory_peak_mb=self._memory_peak(),
             output_truncated=self._reader.truncated,
             limits=self._limits.to_dict(),
-            backend=BwrapSandbox.name,
+            backend=self._backend,
         )
 
     def _memory_peak(self) -> float | None:
@@ -438,11 +468,23 @@ class BwrapSandbox(Sandbox):
 
     name = "bwrap"
 
-    def __init__(self, runtime: Path | None = None, uid: int | None = None) -> None:
+    def __init__(
+        self,
+        runtime: Path | None = None,
+        uid: int | None = None,
+        seccomp_filter: Path | None = None,
+    ) -> None:
         self.runtime = runtime or runtime_dir()
         default_uid, default_gid = sandbox_ids()
         self.uid = default_uid if uid is None else uid
         self.gid = default_gid if uid is None else uid
+        self.seccomp_filter = seccomp_filter or self.runtime / SECCOMP_FILTER
+        """The BPF program runs are filtered with, when the file exists."""
+
+    def sweep(self) -> int:
+        """Remove the runs of workers on this host that died without cleaning up; see
+        :func:`sweep_stale_runs`."""
+        return sweep_stale_runs()
 
     @property
     def python(self) -> Path:
@@ -470,12 +512,11 @@ class BwrapSandbox(Sandbox):
             raise SandboxError("empty sandbox command")
         devices = self._devices(spec)
         command = [arg.replace("{python}", str(self.python)) for arg in spec.command]
-        workdir = WorkDir(self.uid, self.gid, spec.limits.disk_mb, spec.files)
+        name = new_run_name()
+        workdir = WorkDir(name, self.uid, self.gid, spec.limits.disk_mb, spec.files)
         cgroup: cgroups.RunCgroup | None = None
         try:
-            cgroup = cgroups.create_run_cgroup(
-                f"run-{os.getpid()}-{uuid.uuid4().hex[:12]}", spec.limits
-            )
+            cgroup = cgroups.create_run_cgroup(name, spec.limits)
             return self._launch(spec, command, devices, workdir, cgroup)
         except BaseException:
             workdir.remove()
@@ -505,6 +546,7 @@ class BwrapSandbox(Sandbox):
     ) -> BwrapProcess:
         tools, _ = Tools.find()
         assert tools is not None  # check() passed
+        seccomp_fd = self._open_seccomp_filter()
         ready_r, ready_w = os.pipe()
         try:
             argv = launch_argv(
@@ -521,6 +563,7 @@ class BwrapSandbox(Sandbox):
                     readonly_mounts=spec.readonly_mounts,
                     devices=devices,
                     env=self._environment(spec),
+                    seccomp_fd=seccomp_fd,
                 ),
                 ready_fd=ready_w,
                 command=command,
@@ -533,12 +576,13 @@ class BwrapSandbox(Sandbox):
                 stderr=subprocess.PIPE,
                 bufsize=0,
                 env={"PATH": HOST_PATH},
-                pass_fds=(ready_w,),
+                pass_fds=(ready_w,) if seccomp_fd is None else (ready_w, seccomp_fd),
                 start_new_session=True,  # a Ctrl-C meant for the CLI is not the student's signal
             )
             os.close(ready_w)
             ready_w = -1
-            process = BwrapProcess(popen, cgroup, workdir, spec.limits, started)
+            backend = self.name if seccomp_fd is None else f"{self.name}+seccomp"
+            process = BwrapProcess(popen, cgroup, workdir, spec.limits, started, backend)
             if not _await_ready(ready_r):
                 self._fail_start(process)
             return process
@@ -546,6 +590,21 @@ class BwrapSandbox(Sandbox):
             os.close(ready_r)
             if ready_w >= 0:
                 os.close(ready_w)
+            if seccomp_fd is not None:
+                os.close(seccomp_fd)
+
+    def _open_seccomp_filter(self) -> int | None:
+        """A descriptor of the filter for bwrap to read, or None to run unfiltered: the filter
+        is an extra layer that setup may not have built (no ``python3-seccomp`` on the host).
+        Opened per run, because bwrap reads from the descriptor's shared offset."""
+        try:
+            return os.open(self.seccomp_filter, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise SandboxError(
+                f"cannot read the seccomp filter {self.seccomp_filter}: {exc} ({SETUP_HINT})"
+            ) from exc
 
     @staticmethod
     def _fail_start(process: BwrapProcess) -> None:
@@ -562,3 +621,86 @@ def _await_ready(ready_fd: int) -> bool:
     """Whether the inside reported "set up" before bwrap gave up (EOF) or the time ran out."""
     readable, _, _ = select.select([ready_fd], [], [], READY_TIMEOUT_S)
     return bool(readable) and os.read(ready_fd, 1) == b"R"
+
+
+def new_run_name() -> str:
+    """A unique name for a run's work dir and cgroups, starting with this worker's pid, so
+    that :func:`sweep_stale_runs` can tell whose run it was."""
+    return f"run-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+
+
+def owner_of(run_name: str) -> int | None:
+    """The worker pid a run name carries (``run-<pid>-<id>``); None for any other name."""
+    kind, _, rest = run_name.partition("-")
+    pid, _, run_id = rest.partition("-")
+    return int(pid) if kind == "run" and pid.isdigit() and run_id else None
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this pid is running. A SIGKILLed worker whose parent has not
+    reaped it yet is a zombie: it still has a /proc entry, but it owns no run any more."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # when in doubt, the run is someone's
+    fields = stat_line.rpartition(")")[2].split()  # the name before ")" may hold spaces
+    return not fields or fields[0] not in ("Z", "X")
+
+
+@contextlib.contextmanager
+def _sweep_lock() -> Iterator[None]:
+    """Hold the host-wide sweep lock: a second worker starting at the same time waits rather
+    than race the first over the same leftovers (the kernel drops it if we die)."""
+    workdir.BASE_DIR.mkdir(mode=0o711, parents=True, exist_ok=True)
+    fd = os.open(workdir.BASE_DIR / SWEEP_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def sweep_stale_runs() -> int:
+    """Remove the runs of workers on this host that died without cleaning up; how many.
+
+    A worker that is SIGKILLed (OOM killer, ``kill -9``, a lost node's restart) leaves its runs'
+    tmpfs work dirs mounted, their cgroups in every hierarchy and, where the launcher's
+    death signal lost a race, sandboxed processes that no watchdog limits any more. Each name
+    carries the worker's pid: for every run whose worker is gone this kills what is left in the
+    run's cgroups, unmounts and deletes its work dir and removes the cgroups. Runs of live
+    workers, this one included, are left alone.
+
+    Worker start-up calls it, before the first run (the local queue's ``start``, a Celery
+    worker's init, the ``tfgrader grade`` CLI); it is safe to call from several workers at once
+    (a host-wide lock makes them take turns, and every step tolerates a run already removed).
+    It assumes that every worker using this host's work dirs and cgroups shares one pid
+    namespace, as the local pool and Celery workers on a host do; a pid reused since only
+    delays the sweep of that worker's runs. Runs that cannot be removed are logged and left for
+    the next sweep. Without root (where the engine cannot run anyway) there is nothing to do.
+    """
+    if os.geteuid() != 0:
+        return 0
+    removed = 0
+    with _sweep_lock():
+        dirs = workdir.run_dirs()
+        groups = cgroups.run_groups()
+        owners = {name: owner_of(name) for name in {*dirs, *groups}}
+        alive = {pid: _alive(pid) for pid in set(owners.values()) if pid is not None}
+        for name, owner in sorted(owners.items()):
+            if owner is None or alive[owner]:
+                continue
+            try:
+                # Processes first: they hold the tmpfs mount busy.
+                cgroups.kill_groups(groups.get(name, []))
+                if name in dirs:
+                    workdir.remove_run_dir(dirs[name])
+                cgroups.remove_groups(groups.get(name, []))
+            except (OSError, SandboxError) as exc:
+                _log.warning(
+                    "could not remove sandbox run %s of dead worker %d: %s", name, owner, exc
+                )
+                continue
+            removed += 1
+    return removed

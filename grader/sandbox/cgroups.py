@@ -12,7 +12,9 @@ Hosts differ, so the layout is detected rather than assumed:
   unified v2 hierarchy (``/sys/fs/cgroup/unified``) for its ``cgroup.kill`` and ``cpu.stat``
   even though it has no controllers there.
 
-Every run's groups live under a ``tfgrader`` parent so the host's own groups stay untouched.
+Every run's groups live under a ``tfgrader`` parent so the host's own groups stay untouched, and
+are named like its work dir (``run-<worker pid>-<id>``), so that :func:`run_groups` can find the
+groups of a worker that died without cleaning up.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ PARENT_NAME = "tfgrader"
 MIB = 1024 * 1024
 KILL_TIMEOUT_S = 10.0
 SETUP_HINT = "run scripts/setup.sh as root, or run the worker as root on a host with cgroups"
+V1_HIERARCHIES = ("memory", "pids", "cpuacct", "unified")
+"""The v1 hierarchies a run has groups in (``unified`` only for its kill switch)."""
 
 
 def _write(path: Path, value: str) -> None:
@@ -89,6 +93,55 @@ def _rmdir(path: Path) -> None:
     path.rmdir()
 
 
+def kill_groups(dirs: list[Path]) -> None:
+    """SIGKILL every process in these groups until they are empty (a fork bomb cannot outrun it).
+
+    ``cgroup.kill`` (v2, or the unified hierarchy of a v1 host) kills the whole tree at once;
+    the loop catches what it cannot, e.g. on kernels before 5.14. A group already removed
+    holds nothing, so a missing directory is not an error.
+    """
+    for path in dirs:
+        if (path / "cgroup.kill").exists():
+            with contextlib.suppress(FileNotFoundError):
+                _write(path / "cgroup.kill", "1")
+    deadline = time.monotonic() + KILL_TIMEOUT_S
+    while pids := {pid for path in dirs for pid in _pids_in(path / "cgroup.procs")}:
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if time.monotonic() > deadline:
+            raise SandboxError(f"processes {sorted(pids)} survived SIGKILL")
+        time.sleep(0.01)
+
+
+def remove_groups(dirs: list[Path]) -> None:
+    """Kill what is left in the groups and delete them; safe to call twice."""
+    kill_groups(dirs)
+    for path in dirs:
+        _rmdir(path)
+
+
+def run_groups(root: Path = CGROUP_ROOT) -> dict[str, list[Path]]:
+    """Every run's group directories under the ``tfgrader`` parents, by run name.
+
+    A worker that was SIGKILLed leaves its groups here; the name says which worker they were.
+    """
+    if _is_v2(root):
+        parents = [root / PARENT_NAME]
+    else:
+        parents = [root / hierarchy / PARENT_NAME for hierarchy in V1_HIERARCHIES]
+    found: dict[str, list[Path]] = {}
+    for parent in parents:
+        try:
+            children = sorted(parent.iterdir())
+        except OSError:  # this hierarchy is not mounted, or no run ever used it
+            continue
+        for child in children:
+            if child.is_dir():
+                found.setdefault(child.name, []).append(child)
+    return found
+
+
 class RunCgroup(abc.ABC):
     """The control group(s) of one run. Create with :func:`create_run_cgroup`."""
 
@@ -96,14 +149,6 @@ class RunCgroup(abc.ABC):
     @abc.abstractmethod
     def procs_files(self) -> list[Path]:
         """``cgroup.procs`` files a process writes its pid into to join the run."""
-
-    @abc.abstractmethod
-    def pids(self) -> set[int]:
-        """Host pids currently in the run."""
-
-    @abc.abstractmethod
-    def _kill_switch(self) -> None:
-        """Kill everything at once where the kernel can (``cgroup.kill``)."""
 
     @abc.abstractmethod
     def cpu_time_s(self) -> float | None:
@@ -121,23 +166,17 @@ class RunCgroup(abc.ABC):
     def _dirs(self) -> list[Path]:
         """Every directory of this run, for removal."""
 
+    def pids(self) -> set[int]:
+        """Host pids currently in the run."""
+        return {pid for path in self._dirs() for pid in _pids_in(path / "cgroup.procs")}
+
     def kill(self) -> None:
-        """SIGKILL every process until the group is empty (a fork bomb cannot outrun it)."""
-        self._kill_switch()
-        deadline = time.monotonic() + KILL_TIMEOUT_S
-        while pids := self.pids():
-            for pid in pids:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            if time.monotonic() > deadline:
-                raise SandboxError(f"processes {sorted(pids)} survived SIGKILL")
-            time.sleep(0.01)
+        """SIGKILL every process of the run until its groups are empty."""
+        kill_groups(self._dirs())
 
     def remove(self) -> None:
         """Kill what is left and delete the groups; safe to call twice."""
-        self.kill()
-        for path in self._dirs():
-            _rmdir(path)
+        remove_groups(self._dirs())
 
 
 class V2RunCgroup(RunCgroup):
@@ -161,13 +200,6 @@ class V2RunCgroup(RunCgroup):
     @property
     def procs_files(self) -> list[Path]:
         return [self.path / "cgroup.procs"]
-
-    def pids(self) -> set[int]:
-        return set(_pids_in(self.path / "cgroup.procs"))
-
-    def _kill_switch(self) -> None:
-        if (self.path / "cgroup.kill").exists():
-            _write(self.path / "cgroup.kill", "1")
 
     def cpu_time_s(self) -> float | None:
         usec = _keyed(self.path / "cpu.stat", "usage_usec")
@@ -210,16 +242,6 @@ class V1RunCgroup(RunCgroup):
     @property
     def procs_files(self) -> list[Path]:
         return [path / "cgroup.procs" for path in self._dirs()]
-
-    def pids(self) -> set[int]:
-        found: set[int] = set()
-        for path in self._dirs():
-            found.update(_pids_in(path / "cgroup.procs"))
-        return found
-
-    def _kill_switch(self) -> None:
-        if self.unified is not None and (self.unified / "cgroup.kill").exists():
-            _write(self.unified / "cgroup.kill", "1")
 
     def cpu_time_s(self) -> float | None:
         if self.cpuacct is not None:
@@ -307,7 +329,7 @@ def create_run_cgroup(name: str, limits: Limits, root: Path = CGROUP_ROOT) -> Ru
     if trouble:
         raise SandboxError("; ".join(trouble) + f"; {SETUP_HINT}")
     groups: dict[str, Path | None] = {}
-    for hierarchy in ("memory", "pids", "cpuacct", "unified"):
+    for hierarchy in V1_HIERARCHIES:
         base = _v1_hierarchy(root, hierarchy)
         if base is not None:
             _mkdir(base / PARENT_NAME)

@@ -1,9 +1,11 @@
 """The host side of a run's ``/work``: a private, size-limited tmpfs, and safe reads from it.
 
 Each run gets a fresh directory under ``/var/tmp/tfgrader-sandbox`` (``TFGRADER_SANDBOX_DIR``
-overrides) with a tmpfs mounted on its ``work`` folder. A mount of its own gives the disk limit
-(bwrap cannot copy files into a tmpfs it creates), and also means a submission cannot hard-link
-host files into its work dir. Beside it, ``etc`` holds the synthetic ``passwd``/``group``.
+overrides), named for the run (``run-<worker pid>-<id>``, so that a dead worker's leftovers can
+be told apart from a live one's), with a tmpfs mounted on its ``work`` folder. A mount of its
+own gives the disk limit (bwrap cannot copy files into a tmpfs it creates), and also means a
+submission cannot hard-link host files into its work dir. Beside it, ``etc`` holds the
+synthetic ``passwd``/``group``.
 
 Everything the run leaves is untrusted: reads never follow symlinks (every path component is
 opened relative to its parent's descriptor with ``O_NOFOLLOW``), take regular files only, and
@@ -19,7 +21,6 @@ import errno
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,42 @@ def _unmount(target: Path) -> None:
         raise SandboxError(f"cannot unmount {target}: {os.strerror(ctypes.get_errno())}")
 
 
+def _mount_points_under(root: Path) -> list[Path]:
+    """Mount points at or below ``root``, deepest first (the order to unmount them in)."""
+    prefix = os.fsencode(root)
+    found: list[Path] = []
+    with open("/proc/self/mounts", "rb") as mounts:
+        for line in mounts:
+            fields = line.split()
+            if len(fields) < 2:
+                continue
+            # /proc/self/mounts writes space, tab, newline and backslash as octal escapes.
+            point = fields[1].decode("unicode_escape").encode("latin-1")
+            if point == prefix or point.startswith(prefix + b"/"):
+                found.append(Path(os.fsdecode(point)))
+    return sorted(set(found), key=lambda path: len(path.parts), reverse=True)
+
+
+def run_dirs() -> dict[str, Path]:
+    """Every run directory on this host, by run name (live runs and dead workers' leftovers)."""
+    try:
+        entries = sorted(BASE_DIR.iterdir())
+    except FileNotFoundError:
+        return {}
+    return {path.name: path for path in entries if path.name.startswith("run-")}
+
+
+def remove_run_dir(root: Path) -> None:
+    """Unmount whatever is mounted in a run directory and delete it: for a dead worker's run.
+
+    Raises :class:`SandboxError` when a mount cannot be undone, rather than delete what
+    might be a mount point still in use.
+    """
+    for point in _mount_points_under(root):
+        _unmount(point)
+    shutil.rmtree(root, ignore_errors=True)
+
+
 def _read_at_most(fd: int, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
@@ -86,9 +123,14 @@ def passwd_text(uid: int, gid: int) -> tuple[str, str]:
 
 
 class WorkDir:
-    """A run's host directory: ``work`` (the tmpfs seen as ``/work``) and ``etc``."""
+    """A run's host directory: ``work`` (the tmpfs seen as ``/work``) and ``etc``.
 
-    def __init__(self, uid: int, gid: int, size_mb: int, files: dict[str, bytes]) -> None:
+    ``name`` must be unique on the host and start with ``run-<this worker's pid>-``.
+    """
+
+    def __init__(
+        self, name: str, uid: int, gid: int, size_mb: int, files: dict[str, bytes]
+    ) -> None:
         self.uid, self.gid = uid, gid
         self._mounted = False
         self._removed = False
@@ -96,7 +138,8 @@ class WorkDir:
             BASE_DIR.mkdir(mode=0o711, parents=True, exist_ok=True)
             # The sandbox user must traverse to its work dir; nobody may list the runs.
             os.chmod(BASE_DIR, 0o711)
-            self.root = Path(tempfile.mkdtemp(prefix=f"run-{os.getpid()}-", dir=BASE_DIR))
+            self.root = BASE_DIR / name
+            self.root.mkdir(mode=0o711)  # exclusive: a name in use is an error, never shared
             os.chmod(self.root, 0o711)
         except OSError as exc:
             raise SandboxError(f"cannot create a work dir under {BASE_DIR}: {exc}") from exc

@@ -32,14 +32,16 @@ TEST_LIMITS = Limits(
 """Small limits so that attacks end quickly; tests override what they exercise."""
 
 
-def run_tag() -> str:
-    """The prefix of this test process's cgroup and work dir names (others may run beside us)."""
-    return f"run-{os.getpid()}-"
+def run_tag(pid: int | None = None) -> str:
+    """The prefix of a worker's cgroup and work dir names, this test process's by default
+    (others may run beside us)."""
+    return f"run-{os.getpid() if pid is None else pid}-"
 
 
-def leftovers() -> dict[str, list[str]]:
-    """Everything of this process's runs still on the host; all lists are empty after close."""
-    tag = run_tag()
+def leftovers(tag: str | None = None) -> dict[str, list[str]]:
+    """Everything of this process's runs (or those named ``tag...``) still on the host; all
+    lists are empty after close."""
+    tag = tag or run_tag()
     parents = [cgroups.CGROUP_ROOT / cgroups.PARENT_NAME]
     parents += [p / cgroups.PARENT_NAME for p in cgroups.CGROUP_ROOT.iterdir() if p.is_dir()]
     found: dict[str, list[str]] = {
