@@ -231,11 +231,11 @@ def submit(exercise: str, file: Path, url: str, token: str, course: str | None,
         if data["status"] != status:
             status = data["status"]
             click.echo(f"  {status}")
-        if status == "graded" or (status == "error" and data.get("message")):
+        if status == "graded":
             break
+        if status == "error" and "will retry" not in (data.get("message") or ""):
+            raise click.ClickException(data["message"])
         time.sleep(1)
-    if status == "error":
-        raise click.ClickException(data["message"])
     for test in data["tests"]:
         click.echo(f"  {test['status']:<7} {test['score']:g}/{test['max_score']:g}  {test['name']}")
     if data.get("hidden_summary"):

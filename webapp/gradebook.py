@@ -27,13 +27,6 @@ class Gradebook:
     def total(self, user: User) -> float:
         return sum(c.score for a in self.assignments if (c := self.cells.get((user.id, a.id))))
 
-    def max_total(self) -> float:
-        maxima = []
-        for a in self.assignments:
-            scores = [c.max_score for (_, aid), c in self.cells.items() if aid == a.id and c]
-            maxima.append(max(scores) if scores else 0.0)
-        return sum(maxima)
-
 
 def course_students(db: Session, course: Course) -> list[User]:
     return list(
