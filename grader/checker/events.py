@@ -35,8 +35,13 @@ class Scalars:
     wall_times: list[float] = field(default_factory=list)
 
 
-def records(data: bytes) -> list[bytes]:
-    """The payloads of a TFRecord byte string; raises on truncation or a bad checksum."""
+def records(data: bytes) -> tuple[list[bytes], bool]:
+    """The payloads of a TFRecord byte string, and whether its last record is cut short.
+
+    A writer that was never flushed or closed leaves a partial record at the end; TensorBoard
+    reads up to it, and so do we (the caller tells the student to close the writer). A bad
+    checksum anywhere is an error: that is not a file being written but a damaged one.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise EventFileError(f"event file of {len(data)} bytes exceeds {MAX_FILE_BYTES}")
     payloads: list[bytes] = []
@@ -46,7 +51,7 @@ def records(data: bytes) -> list[bytes]:
             raise EventFileError(f"more than {MAX_RECORDS} records")
         header = data[offset:offset + 12]
         if len(header) < 12:
-            raise EventFileError(f"truncated record header at byte {offset}")
+            return payloads, True
         (length,) = struct.unpack("<Q", header[:8])
         (length_crc,) = struct.unpack("<I", header[8:12])
         if masked_crc32c(header[:8]) != length_crc:
@@ -55,14 +60,14 @@ def records(data: bytes) -> list[bytes]:
             raise EventFileError(f"record of {length} bytes at byte {offset} is too large")
         start, end = offset + 12, offset + 12 + length
         if end + 4 > len(data):
-            raise EventFileError(f"truncated record at byte {offset}")
+            return payloads, True
         payload = data[start:end]
         (data_crc,) = struct.unpack("<I", data[end:end + 4])
         if masked_crc32c(payload) != data_crc:
             raise EventFileError(f"bad data checksum in the record at byte {offset}")
         payloads.append(payload)
         offset = end + 4
-    return payloads
+    return payloads, False
 
 
 def _tensor_scalar(tensor: object) -> float | None:
@@ -85,10 +90,12 @@ def _tensor_scalar(tensor: object) -> float | None:
     return None
 
 
-def scalars(data: bytes) -> dict[str, Scalars]:
-    """Scalars by tag from one event file: TF1 ``simple_value`` and TF2 scalar tensors."""
+def scalars(data: bytes) -> tuple[dict[str, Scalars], bool]:
+    """Scalars by tag from one event file (TF1 ``simple_value`` and TF2 scalar tensors), and
+    whether the file ends in a partial record (a writer that was not closed)."""
     found: dict[str, Scalars] = {}
-    for payload in records(data):
+    payloads, truncated = records(data)
+    for payload in payloads:
         event = event_pb2.Event()
         try:
             event.ParseFromString(payload)
@@ -108,7 +115,7 @@ def scalars(data: bytes) -> dict[str, Scalars]:
             series.steps.append(int(event.step))
             series.values.append(number)
             series.wall_times.append(float(event.wall_time))
-    return found
+    return found, truncated
 
 
 def merge(parts: list[dict[str, Scalars]]) -> dict[str, Scalars]:

@@ -1,0 +1,30 @@
+# %% [markdown]
+# # TensorBoard 可视化 / TensorBoard summaries
+
+# %%
+import numpy as np
+import tensorflow as tf
+
+
+# %%
+def train_with_summaries(logdir, steps=100):
+    """Fit y = 3x + 2, logging the scalar `loss` at every step into logdir."""
+    x = tf.constant(np.linspace(-1, 1, 100), dtype=tf.float32)
+    y = 3 * x + 2
+    w = tf.Variable(0.0)
+    b = tf.Variable(0.0)
+    optimizer = tf.keras.optimizers.SGD(learning_rate=0.1)
+    writer = tf.summary.create_file_writer(logdir)
+    with writer.as_default():
+        for step in range(steps):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(w * x + b - y))
+            optimizer.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b], strict=True))
+            tf.summary.scalar("loss", loss, step=step)
+    writer.close()
+    return float(loss)
+
+
+# %%
+if __name__ == "__main__":
+    print(train_with_summaries("logs/run1", 50))
