@@ -50,6 +50,7 @@ def _grade_and_print(
         raise click.ClickException(
             f"the {sandbox.name} sandbox cannot run here: " + "; ".join(problems)
         )
+    sandbox.sweep()
     artifacts_dir = artifacts or Path(tempfile.mkdtemp(prefix="tfgrader-feedback-"))
     result = grade(exercise, submission, sandbox=sandbox, artifacts_dir=artifacts_dir,
                    suite=suite)  # type: ignore[arg-type]
@@ -117,6 +118,7 @@ def exercise_validate(names: tuple[str, ...], all_: bool, sandbox_name: str | No
         raise click.UsageError("name exercises or pass --all")
     exercises = list_exercises() if all_ else [_exercise(n) for n in names]
     sandbox = make_sandbox(sandbox_name)
+    sandbox.sweep()
     failed = 0
     for item in exercises:
         report = validate_exercise(item, sandbox)

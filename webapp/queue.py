@@ -42,6 +42,20 @@ log = logging.getLogger(__name__)
 Job = Callable[[Flask, int], JobOutcome]
 
 
+def sweep_dead_runs(app: Flask) -> None:
+    """Clean what sandbox runs of a killed earlier process left behind (mounts, cgroups),
+    before this process starts its own runs."""
+    from grader.sandbox import SandboxError, make_sandbox
+
+    try:
+        removed = make_sandbox(app.config["TFGRADER_SANDBOX"]).sweep()
+    except SandboxError as exc:
+        log.warning("could not sweep stale sandbox runs: %s", exc)
+        return
+    if removed:
+        log.info("removed %d stale sandbox run(s) of dead workers", removed)
+
+
 class Queue(Protocol):
     def enqueue(self, submission_id: int, delay: float = 0.0) -> None: ...
 
@@ -79,6 +93,7 @@ class LocalQueue:
     def start(self) -> None:
         """Start the workers and resume jobs: whatever was ``running`` died with the last
         process, so it is graded again (its unfinished run left no record)."""
+        sweep_dead_runs(self.app)
         for submission_id, delay in pending_jobs(self.app, interrupted_are_lost=True):
             self.enqueue(submission_id, delay)
         self._ensure_threads()
