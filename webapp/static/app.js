@@ -95,3 +95,19 @@
     render();
   });
 })();
+
+// --- math: the server marks statement math as span.math holding \(…\) or \[…\]; KaTeX (vendored,
+// loaded by the pages that show a statement) typesets only those spans, never other text ---
+document.addEventListener("DOMContentLoaded", function () {
+  if (typeof renderMathInElement !== "function") return;  // no KaTeX on this page: LaTeX stays readable
+  const options = {
+    delimiters: [
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true },
+    ],
+    throwOnError: false,  // a typo shows the source in red instead of hiding the formula
+  };
+  document.querySelectorAll(".markdown .math").forEach(function (span) {
+    renderMathInElement(span, options);
+  });
+});
