@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grader.exercise import EXERCISES_DIR
+from grader.submission_file import MAX_SUBMISSION_BYTES
 
 if TYPE_CHECKING:  # Flask is imported by create_app: `tfgrader grade` loads this package only
     from flask import Flask, Response
@@ -34,9 +35,12 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "TFGRADER_WORKERS": _env_int("TFGRADER_WORKERS", 2),
         "TFGRADER_EXERCISES": os.environ.get("TFGRADER_EXERCISES") or str(EXERCISES_DIR),
         # A request body larger than this is refused with 413 before it is read (exercise zips
-        # are the largest uploads); a submission has its own, smaller limit.
+        # are the largest uploads); a submission has its own, smaller limit: by default what the
+        # grader accepts (it strips notebook outputs, so notebooks saved with outputs fit).
         "MAX_CONTENT_LENGTH": _env_int("TFGRADER_MAX_UPLOAD_MB", 20) * 1024 * 1024,
-        "TFGRADER_MAX_SUBMISSION_KB": _env_int("TFGRADER_MAX_SUBMISSION_KB", 2048),
+        "TFGRADER_MAX_SUBMISSION_KB": _env_int(
+            "TFGRADER_MAX_SUBMISSION_KB", MAX_SUBMISSION_BYTES // 1024
+        ),
         "TFGRADER_MAX_ATTEMPTS": _env_int("TFGRADER_MAX_ATTEMPTS", 4),
         "TFGRADER_RETRY_BASE_S": float(os.environ.get("TFGRADER_RETRY_BASE_S", "30")),
         "TFGRADER_LEASE_S": _env_int("TFGRADER_LEASE_S", 900),
@@ -66,6 +70,18 @@ def _persistent_secret_key(storage: Path) -> str:
     return path.read_text().strip()
 
 
+def _check_submission_limit(config: dict[str, Any]) -> None:
+    """The web limit may be lower than the grader's, never higher: the grader would refuse the
+    file only after the student was told it was accepted."""
+    limit = int(config["TFGRADER_MAX_SUBMISSION_KB"]) * 1024
+    if limit > MAX_SUBMISSION_BYTES:
+        raise ValueError(
+            f"TFGRADER_MAX_SUBMISSION_KB={config['TFGRADER_MAX_SUBMISSION_KB']} is above the "
+            f"grader's limit of {MAX_SUBMISSION_BYTES // 1024} KB "
+            "(grader.submission_file.MAX_SUBMISSION_BYTES): lower it or leave it unset."
+        )
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from flask import Flask
 
@@ -81,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["DATABASE_URL"] = f"sqlite:///{storage / 'tfgrader.sqlite3'}"
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _persistent_secret_key(storage)
+    _check_submission_limit(app.config)
 
     from webapp import auth, db, i18n, queue, views
 

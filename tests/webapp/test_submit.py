@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from grader.submission_file import MAX_SUBMISSION_BYTES, prepare
 from tests.webapp.conftest import FILES, submit_file
+from webapp import create_app
 from webapp.models import Assignment, Submission, utcnow
 
 
@@ -79,6 +82,47 @@ def test_a_file_over_the_submission_limit_is_refused(app, client, auth, course, 
     response = submit_file(client, course["assignment_id"], "big.py", big)
     assert b"too large" in client.get(response.headers["Location"]).data
     assert submission_count(db) == 0
+
+
+def notebook_with_outputs(size: int) -> bytes:
+    """``correct.ipynb`` saved with a large image output, as Jupyter does after a plot."""
+    notebook = json.loads((FILES / "correct.ipynb").read_text())
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    cell["outputs"] = [
+        {
+            "output_type": "display_data",
+            "data": {"image/png": "A" * size, "text/plain": ["<Figure>"]},
+            "metadata": {},
+        }
+    ]
+    return json.dumps(notebook).encode()
+
+
+def test_a_notebook_with_outputs_up_to_the_graders_limit_is_accepted(app, client, auth, course, db):
+    data = notebook_with_outputs(MAX_SUBMISSION_BYTES - 100_000)
+    assert 2048 * 1024 < len(data) <= MAX_SUBMISSION_BYTES
+    prepare("big.ipynb", data)  # the grader takes it too (and strips the outputs)
+    auth.login()
+    response = submit_file(client, course["assignment_id"], "big.ipynb", data)
+    assert response.status_code == 303 and "/submissions/" in response.headers["Location"]
+    assert db.scalars(select(Submission)).one().status == "graded"
+
+
+def test_the_submission_limit_is_the_graders_and_the_page_shows_it(app, client, auth, course):
+    assert app.config["TFGRADER_MAX_SUBMISSION_KB"] * 1024 == MAX_SUBMISSION_BYTES
+    auth.login()
+    page = client.get(f"/assignments/{course['assignment_id']}").data.decode()
+    assert f"at most {MAX_SUBMISSION_BYTES // 1024} KB" in page
+
+
+def test_the_submission_limit_can_be_lowered_from_the_environment(app_config, monkeypatch):
+    monkeypatch.setenv("TFGRADER_MAX_SUBMISSION_KB", "64")
+    assert create_app(app_config).config["TFGRADER_MAX_SUBMISSION_KB"] == 64
+
+
+def test_a_submission_limit_above_the_graders_is_refused_at_startup(app_config):
+    with pytest.raises(ValueError, match="above the grader's limit"):
+        create_app({**app_config, "TFGRADER_MAX_SUBMISSION_KB": MAX_SUBMISSION_BYTES // 1024 + 1})
 
 
 def test_a_request_over_the_upload_limit_gets_a_friendly_413_page(app, client, auth, course):
