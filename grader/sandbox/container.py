@@ -14,6 +14,8 @@ engine, so a run ends with the same verdict on either engine.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import io
 import json
 import os
@@ -27,11 +29,14 @@ import tarfile
 import tempfile
 import threading
 import time
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from grader.result import RunInfo, Verdict
 from grader.sandbox.base import Sandbox, SandboxError, SandboxProcess, SandboxSpec
+from grader.sandbox.bwrap import BASE_ENV
 from grader.sandbox.outcome import Ending, classify
 from grader.sandbox.workdir import split_relative
 
@@ -39,7 +44,14 @@ SANDBOX_UID = 10001
 IMAGE_PYTHON = "/opt/tfgrader/runtime/bin/python"
 DEFAULT_IMAGE = "localhost/tfgrader-grader:cpu"
 LABEL = "tfgrader"
-INIT_SOURCE = (Path(__file__).with_name("container_init.py")).read_text()
+INIT_SOURCE = (
+    "import base64,zlib;exec(zlib.decompress(base64.b64decode('"
+    + base64.b64encode(
+        zlib.compress(Path(__file__).with_name("container_init.py").read_bytes(), 9)
+    ).decode()
+    + "')))"
+)
+"""PID 1's program for ``python -c``, compressed: the container's command line stays short."""
 # Flags these machines' Podman needs (nested in a container, cgroup v1, no systemd, no journal).
 PODMAN_GLOBAL = ["--runtime", "/usr/sbin/runc", "--cgroup-manager", "cgroupfs",
                  "--events-backend", "none"]  # fmt: skip
@@ -97,7 +109,7 @@ def run_flags(engine: str, spec: SandboxSpec, name: str, run_id: str) -> list[st
         "--memory-swap", f"{lim.memory_mb}m",
         "--cpus", os.environ.get("TFGRADER_CONTAINER_CPUS", "1"),
         "--ulimit", "core=0",
-        "--ulimit", f"cpu={lim.cpu_time_s}:{lim.cpu_time_s}",
+        "--ulimit", f"cpu={lim.cpu_time_s}:{lim.cpu_time_s + 1}",
         "--ulimit", f"nofile={lim.open_files}:{lim.open_files}",
         "--ulimit", "nproc=1024:1024",
         "--workdir", "/work",
@@ -117,19 +129,12 @@ def run_flags(engine: str, spec: SandboxSpec, name: str, run_id: str) -> list[st
 
 
 def sandbox_env(spec: SandboxSpec) -> dict[str, str]:
-    """The whole environment of the command: nothing from the worker or the engine leaks in."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": "/tmp",
-        "LANG": "C.UTF-8",
-        "TMPDIR": "/tmp",
-        "MPLCONFIGDIR": "/tmp",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "TF_ENABLE_ONEDNN_OPTS": "0",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    env.update(spec.env)
-    return env
+    """The command's whole environment: bwrap's, so a submission sees the same on either engine.
+
+    Nothing from the worker or the engine (``container=podman``, ``HOSTNAME``...) gets in: PID 1
+    ``execve``-s the command with exactly this.
+    """
+    return {"PATH": "/usr/bin:/bin", **BASE_ENV, **spec.env}
 
 
 def files_tar(files: dict[str, bytes], uid: int = SANDBOX_UID) -> bytes:
@@ -201,11 +206,12 @@ class ContainerSandbox(Sandbox):
             "token": token,
             "argv": argv,
             "env": sandbox_env(spec),
+            # (soft, hard): SIGXCPU at the CPU limit names the cause; SIGKILL a second later.
             "rlimits": {
-                "RLIMIT_FSIZE": lim.file_size_mb << 20,
-                "RLIMIT_CORE": 0,
-                "RLIMIT_CPU": lim.cpu_time_s,
-                "RLIMIT_NOFILE": lim.open_files,
+                "RLIMIT_FSIZE": (lim.file_size_mb << 20, lim.file_size_mb << 20),
+                "RLIMIT_CORE": (0, 0),
+                "RLIMIT_CPU": (lim.cpu_time_s, lim.cpu_time_s + 1),
+                "RLIMIT_NOFILE": (lim.open_files, lim.open_files),
             },
             "max_life_s": int(lim.wall_time_s) + LIFE_MARGIN_S,
         }
@@ -249,7 +255,8 @@ class ContainerProcess(SandboxProcess):
         self._sandbox = sandbox
         self._popen = popen
         self.stdin: IO[bytes] = popen.stdin
-        self.stdout: IO[bytes] = popen.stdout
+        out_r, self._out_w = os.pipe()
+        self.stdout: IO[bytes] = os.fdopen(out_r, "rb")
         self._limits = spec.limits
         self.name = name
         self._marker = b"\n" + token.encode() + b" "
@@ -262,6 +269,7 @@ class ContainerProcess(SandboxProcess):
         self._ended = threading.Event()
         self._lock = threading.Lock()
         self._wall_timeout = False
+        self._ended_at: float | None = None
         self._stopped_by_grader = False
         self._info: RunInfo | None = None
         self._snapshot: Path | None = None
@@ -269,41 +277,40 @@ class ContainerProcess(SandboxProcess):
         self._closed = False
         self._reader = threading.Thread(target=self._read_stderr, daemon=True)
         self._reader.start()
+        self._stdout_pump = threading.Thread(target=self._pump_stdout, daemon=True)
+        self._stdout_pump.start()
 
-    # -- stderr: the student's output, then PID 1's exit line ------------------------------
+    # -- the two streams: the command's bytes, then PID 1's end marker ----------------------
     def _read_stderr(self) -> None:
         stream = self._popen.stderr
         assert stream is not None
-        pending = b""
-        found: bytes | None = None
-        while chunk := stream.read1(65536):  # type: ignore[attr-defined]
-            if found is not None:
-                found += chunk
-                continue
-            pending += chunk
-            at = pending.find(self._marker)
-            if at >= 0:
-                self._keep(pending[:at])
-                found = pending[at + len(self._marker) :]
-                if b"\n" in found:
-                    break
-                continue
-            # Keep a tail that could be the start of a marker split across reads.
-            keep_from = max(0, len(pending) - len(self._marker))
-            self._keep(pending[:keep_from])
-            pending = pending[keep_from:]
-        if found is None:
-            self._keep(pending)
-        else:
-            line = found.split(b"\n", 1)[0][:MAX_RECORD]
+        trailer = pump_until_marker(stream, self._marker, self._keep)
+        if trailer is not None:
+            line = trailer.split(b"\n", 1)[0][:MAX_RECORD]
             try:
                 self._record = json.loads(line)
             except ValueError:
                 self._record = {"setup_error": "unreadable exit line from the container"}
+        self._ended_at = time.monotonic()
         self._ended.set()
-        # Drain whatever else comes (the engine's own messages) so it never blocks.
-        while stream.read1(65536):  # type: ignore[attr-defined]
-            pass
+        drain(stream)  # the engine's own messages, if any, must never block it
+
+    def _pump_stdout(self) -> None:
+        """Copy the protocol stream to our pipe and close it at PID 1's end mark: EOF for the
+        reader, as when a bwrap run ends."""
+        assert self._popen.stdout is not None
+
+        def forward(data: bytes) -> None:
+            if data:
+                os.write(self._out_w, data)  # blocks like a pipe when the reader lags
+
+        try:
+            pump_until_marker(self._popen.stdout, self._marker, forward)
+        except OSError:
+            pass  # the reader closed its end
+        finally:
+            os.close(self._out_w)
+        drain(self._popen.stdout)
 
     def _keep(self, data: bytes) -> None:
         if not data:
@@ -343,25 +350,28 @@ class ContainerProcess(SandboxProcess):
             return subprocess.CompletedProcess(args, 1, b"", str(exc).encode())
 
     def wait(self, timeout: float | None = None) -> RunInfo:
+        """Wait for the end. At the wall-clock limit, or after ``timeout`` seconds (the trusted
+        side has given up), the run is stopped and reported timed out, as with bwrap."""
         if self._info is not None:
             return self._info
-        give_up = None if timeout is None else time.monotonic() + timeout
+        limit = (
+            self._deadline if timeout is None else min(self._deadline, time.monotonic() + timeout)
+        )
         while not self._ended.is_set() and self._popen.poll() is None:
-            now = time.monotonic()
-            if now >= self._deadline:
+            left = limit - time.monotonic()
+            if left <= 0:
                 self._wall_timeout = True
                 self._stop()
                 break
-            if give_up is not None and now >= give_up:
-                raise subprocess.TimeoutExpired(self.name, timeout or 0.0)
-            step = self._deadline - now if give_up is None else min(give_up, self._deadline) - now
-            self._ended.wait(max(0.01, min(step, 0.5)))
+            self._ended.wait(min(left, 0.5))
         self._ended.wait(KILL_GRACE_S)
+        if self._ended_at is None:
+            self._ended_at = time.monotonic()
         self._info = self._run_info()
         return self._info
 
     def _run_info(self) -> RunInfo:
-        wall = time.monotonic() - self._started
+        wall = (self._ended_at or time.monotonic()) - self._started
         record = self._record
         output_truncated = self.student_output()[1]
         common: dict[str, Any] = {
@@ -399,10 +409,13 @@ class ContainerProcess(SandboxProcess):
         returncode = -int(sig) if sig else int(record.get("exit_code") or 0)
         cpu_ns = record.get("cpu_ns")
         cpu_s = cpu_ns / 1e9 if isinstance(cpu_ns, int) else None
+        # RLIMIT_CPU counts the command's own time (its rusage), not the control group's.
+        child_cpu = record.get("child_cpu_s")
+        rlimit_cpu = isinstance(child_cpu, float) and child_cpu >= self._limits.cpu_time_s
         ending = Ending(
             returncode=returncode,
             wall_timeout=self._wall_timeout,
-            cpu_exceeded=cpu_s is not None and cpu_s >= self._limits.cpu_time_s,
+            cpu_exceeded=rlimit_cpu,
             oom_killed=bool(record.get("oom_kills")),
             stopped_by_grader=self._stopped_by_grader,
         )
@@ -480,11 +493,14 @@ class ContainerProcess(SandboxProcess):
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError:
             return None
-        with open(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
+        try:
+            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
                 return None
-            return handle.read(max_bytes)
+            with open(fd, "rb", closefd=False) as handle:
+                return handle.read(max_bytes)
+        finally:
+            os.close(fd)
 
     def list_files(self, max_files: int = 1000) -> list[tuple[str, int]]:
         folder = self._current_view()
@@ -514,18 +530,50 @@ class ContainerProcess(SandboxProcess):
         else:
             # --rm removes it once stopped; this catches an engine that did not get to.
             self._engine("rm", "--force", "--time", "0", self.name)
-        for stream in (self._popen.stdin, self._popen.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        for stream in (self.stdin, self.stdout):
+            with contextlib.suppress(OSError):
+                stream.close()
         self._reader.join(timeout=5)
-        if self._popen.stderr is not None:
-            self._popen.stderr.close()
+        self._stdout_pump.join(timeout=5)
+        for stream in (self._popen.stdout, self._popen.stderr):
+            if stream is not None:
+                stream.close()
         for folder in (self._snapshot, self._scratch):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def pump_until_marker(
+    stream: IO[bytes], marker: bytes, sink: Callable[[bytes], None]
+) -> bytes | None:
+    """Pass ``stream``'s bytes to ``sink`` up to ``marker``; return what follows the marker
+    (None at EOF without one). A marker split across reads is still found: the last
+    ``len(marker)`` bytes are held back until more arrive."""
+    pending = b""
+    while chunk := stream.read1(65536):  # type: ignore[attr-defined]
+        pending += chunk
+        at = pending.find(marker)
+        if at >= 0:
+            sink(pending[:at])
+            trailer = pending[at + len(marker) :]
+            while b"\n" not in trailer and len(trailer) < MAX_RECORD:
+                more = stream.read1(65536)  # type: ignore[attr-defined]
+                if not more:
+                    break
+                trailer += more
+            return trailer
+        keep_from = max(0, len(pending) - len(marker))
+        sink(pending[:keep_from])
+        pending = pending[keep_from:]
+    sink(pending)
+    return None
+
+
+def drain(stream: IO[bytes]) -> None:
+    """Read and drop the rest of a stream (so the engine never blocks writing it)."""
+    with contextlib.suppress(OSError, ValueError):
+        while stream.read1(65536):  # type: ignore[attr-defined]
+            pass
 
 
 def _unpack_regular_files(data: bytes, folder: Path) -> None:

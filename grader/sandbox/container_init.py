@@ -9,9 +9,11 @@ exec'ing the command directly:
 - The work dir is a tmpfs that vanishes with the container. Staying alive after the command
   ends keeps it readable, so the trusted side can fetch what the run left (``podman exec``).
 - The end of the run is reported on stderr as one line that starts with a random token the
-  trusted side sent in the header. The submission cannot forge it: it never sees the token (it
-  was read from the pipe before the fork, and this process is not dumpable, so its memory cannot
-  be read through /proc), and the line is written only after every other process is dead.
+  trusted side sent in the header (and stdout's end is marked the same way, since the engine
+  keeps the stream open while the container lives). The submission cannot forge it: it never
+  sees the token (read from the pipe before the fork; this process is not dumpable, so its
+  memory cannot be read through /proc), and the line is written only after every other
+  process is dead.
 
 Stdin layout: ``TFGR`` + u32 header length + JSON header + u64 tar length + tar.
 """
@@ -120,9 +122,8 @@ def main():
             os.close(go_write)
             os.read(go_read, 1)  # wait until PID 1 is no longer dumpable
             os.close(go_read)
-            for name, value in header["rlimits"].items():
-                limit = getattr(resource, name)
-                resource.setrlimit(limit, (value, value))
+            for name, (soft, hard) in header["rlimits"].items():
+                resource.setrlimit(getattr(resource, name), (soft, hard))
             try:
                 with open("/proc/self/oom_score_adj", "w") as f:
                     # The OOM killer takes the submission, never this supervisor.
@@ -146,16 +147,20 @@ def main():
         pass
     os.write(go_write, b"g")
     os.close(go_write)
+    # Only the command holds stdin/stdout now; we keep a private copy of stdout to mark its end
+    # (the engine keeps the stream open as long as the container lives).
+    protocol_out = os.dup(1)
     devnull = os.open("/dev/null", os.O_RDWR)
     os.dup2(devnull, 0)
     os.dup2(devnull, 1)
+    status, child_cpu = 0, None
     while True:
         try:
-            done, status = os.waitpid(-1, 0)
+            done, status, usage = os.wait4(-1, 0)
         except ChildProcessError:
-            status = 0
             break
         if done == pid:
+            child_cpu = usage.ru_utime + usage.ru_stime
             break
     _kill_all_others()
     record = {
@@ -169,9 +174,15 @@ def main():
             ["/sys/fs/cgroup/memory/memory.max_usage_in_bytes", "/sys/fs/cgroup/memory.peak"]
         ),
         "cpu_ns": _cgroup_value(["/sys/fs/cgroup/cpuacct/cpuacct.usage"]),
+        "child_cpu_s": child_cpu,
     }
     _report(token, record)
     os.close(2)
+    # Never block on a reader that stopped reading: without the mark, EOF comes at removal.
+    os.set_blocking(protocol_out, False)
+    with contextlib.suppress(OSError):
+        os.write(protocol_out, b"\n" + token.encode() + b" END\n")
+    os.close(protocol_out)
     while True:
         signal.pause()
 
