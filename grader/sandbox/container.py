@@ -535,9 +535,9 @@ class ContainerProcess(SandboxProcess):
                 stream.close()
         self._reader.join(timeout=5)
         self._stdout_pump.join(timeout=5)
-        for stream in (self._popen.stdout, self._popen.stderr):
-            if stream is not None:
-                stream.close()
+        for pipe in (self._popen.stdout, self._popen.stderr):
+            if pipe is not None:
+                pipe.close()
         for folder in (self._snapshot, self._scratch):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
