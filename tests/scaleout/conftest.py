@@ -15,6 +15,16 @@ from grader.limits import Limits
 from grader.sandbox.base import SandboxSpec
 from grader.sandbox.container import ContainerProcess, ContainerSandbox, detect_engine
 from tests.conftest import skip_or_fail
+from tests.webapp.conftest import (  # noqa: F401  (the web app's fixtures, for the queue tests)
+    app,
+    app_config,
+    course,
+    database_url,
+    db,
+    postgres_database,
+    sqlite_template,
+    store,
+)
 
 PROGRAMS = Path(__file__).parents[1] / "sandbox" / "programs"
 """The bwrap engine's test programs: the same attacks must end the same way here."""
