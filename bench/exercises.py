@@ -23,8 +23,8 @@ from grader.sandbox import make_sandbox
 
 def _mnist_figures(result: GradingResult) -> str:
     """Accuracy from the hidden test's feedback, training time from the solution's output."""
-    accuracy = next((re.search(r"Accuracy ([0-9.]+)", t.output) for t in result.tests
-                     if re.search(r"Accuracy ([0-9.]+)", t.output)), None)
+    accuracy = next((re.search(r"Accuracy ([0-9]+\.[0-9]+)", t.output) for t in result.tests
+                     if re.search(r"Accuracy ([0-9]+\.[0-9]+)", t.output)), None)
     training = re.search(r"training took ([0-9.]+) s", result.student_output or "")
     return (f"  accuracy(10k, disguised) {accuracy.group(1) if accuracy else '?'}"
             f"  training {training.group(1) if training else '?'} s")
