@@ -128,3 +128,22 @@ def make_celery(app: Flask) -> Celery:
 def queue_for_device(device: str) -> str:
     """The Celery queue for an exercise's declared device."""
     return "gpu" if device == "gpu" else "cpu"
+
+
+def broker_reachable(url: str | None = None, timeout: float = 5.0) -> bool:
+    """True when the broker answers: the workers' container health check."""
+    from kombu import Connection
+
+    url = url or os.environ.get("CELERY_BROKER_URL")
+    if not url:
+        return False
+    try:
+        with Connection(url, connect_timeout=timeout) as connection:
+            connection.ensure_connection(max_retries=1)
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        return False
+    return True
+
+
+if __name__ == "__main__":  # python -m webapp.celery_app: exit 0 when the broker answers
+    raise SystemExit(0 if broker_reachable() else 1)

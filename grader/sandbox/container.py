@@ -116,8 +116,12 @@ def run_flags(engine: str, spec: SandboxSpec, name: str, run_id: str) -> list[st
         # The engine must not keep its own copy of the output (a flood would fill its disk).
         "--log-driver", "none",
     ]  # fmt: skip
-    for inside, host in sorted(spec.readonly_mounts.items()):
-        flags += ["-v", f"{Path(host).resolve()}:{inside}:ro"]
+    if os.environ.get("TFGRADER_CONTAINER_DATA") != "image":
+        # Read-only data (MNIST) from the worker's disk. With a remote engine (a socket shared
+        # with a sidecar or the host) that disk is not the engine's: the grader image then
+        # holds the data at the same paths and TFGRADER_CONTAINER_DATA=image skips the mounts.
+        for inside, host in sorted(spec.readonly_mounts.items()):
+            flags += ["-v", f"{Path(host).resolve()}:{inside}:ro"]
     if spec.gpu:
         if not worker_has_gpu():
             raise SandboxError(
