@@ -185,9 +185,10 @@ cli.add_command(db)
 cli.add_command(user)
 cli.add_command(submit)
 
-from webapp.worker_cli import worker  # noqa: E402  (Celery loads when the verb runs)
+from webapp.worker_cli import regrade, worker  # noqa: E402  (Celery loads when the verb runs)
 
 cli.add_command(worker)
+cli.add_command(regrade)
 
 
 def main() -> None:

@@ -165,3 +165,33 @@ def test_worker_killed_mid_grade_has_its_job_completed_by_another(
     rescuers = [p for p in storage.glob("grading-*") if not p.name.endswith(f"-{first.pid}")]
     assert rescuers, "the job was not graded by the second worker"
     assert db.scalar(select(Submission.status).where(Submission.id == sid)) == "graded"
+
+
+def test_regrade_through_celery_survives_a_worker_dying_halfway(
+    app: Any, store: Callable[[str], int], db: Any, workers: Workers
+) -> None:
+    import threading
+
+    from webapp.regrade import RegradeReport, regrade
+
+    storage = Path(app.config["TFGRADER_STORAGE"])
+    ids = [store("correct.py") for _ in range(6)]
+    app.extensions["tfgrader_queue"] = CeleryQueue(app)
+    doomed = workers("doomed", slow_s=1.0)
+    workers("survivor", slow_s=1.0)
+    reports: list[RegradeReport] = []
+    thread = threading.Thread(
+        target=lambda: reports.append(regrade(app, exercise="toy_sum", timeout=120, poll_s=0.2))
+    )
+    thread.start()
+    deadline = time.monotonic() + 60
+    while len(list(storage.glob(f"grading-*-{doomed.pid}"))) < 2:  # halfway through its share
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    doomed.send_signal(signal.SIGKILL)
+    thread.join(150)
+    report = reports[0]
+    assert report.complete and report.graded == 6
+    for sid in ids:
+        runs = graded_runs(db, sid)
+        assert len(runs) == 1 and db.get(Submission, sid).current_run_id == runs[0].id
