@@ -13,8 +13,15 @@ from grader.validation import validate_exercise
 EXERCISES = list_exercises()
 
 
-def test_the_course_has_its_exercises() -> None:
-    assert {"line_fitting", "placeholders_feed_dict"} <= {e.name for e in EXERCISES}
+COURSE = {
+    "dataflow_graph", "graph_and_session", "constants_variables_placeholders",
+    "placeholders_feed_dict", "tf_data_datasets", "line_fitting", "mnist_softmax",
+    "sigmoid_vs_softmax", "autodiff", "save_restore", "tensorboard_summaries",
+}
+
+
+def test_the_course_covers_every_topic_of_the_notes() -> None:
+    assert {e.name for e in EXERCISES} >= COURSE
 
 
 @pytest.mark.sandbox
