@@ -20,6 +20,7 @@ import io
 import json
 import os
 import secrets
+import select
 import shutil
 import signal
 import stat
@@ -58,6 +59,8 @@ PODMAN_GLOBAL = ["--runtime", "/usr/sbin/runc", "--cgroup-manager", "cgroupfs",
 SNAPSHOT_MAX_BYTES = 256 << 20
 # The exit line PID 1 writes is short; a longer "line" after the token is not ours.
 MAX_RECORD = 4096
+HOLD_S = 0.05
+"""How long a possible start of PID 1's end marker is held back waiting for the rest."""
 KILL_GRACE_S = 2.0
 """After SIGUSR1 at the deadline, how long PID 1 gets to stop everything before a hard kill."""
 LIFE_MARGIN_S = 120
@@ -551,32 +554,51 @@ def pump_until_marker(
     stream: IO[bytes], marker: bytes, sink: Callable[[bytes], None]
 ) -> bytes | None:
     """Pass ``stream``'s bytes to ``sink`` up to ``marker``; return what follows the marker
-    (None at EOF without one). A marker split across reads is still found: the last
-    ``len(marker)`` bytes are held back until more arrive."""
+    (None at EOF without one).
+
+    Bytes that might be the start of a marker split across reads are held back, but only
+    while more data follows within :data:`HOLD_S`: the protocol is request/response, so a
+    reply must never wait for bytes that are not coming.
+    """
+    fd = stream.fileno()
     pending = b""
-    while chunk := stream.read1(65536):  # type: ignore[attr-defined]
+    while True:
+        if pending and not select.select([fd], [], [], HOLD_S)[0]:
+            sink(pending)  # nothing followed: it was data, not a marker
+            pending = b""
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
         pending += chunk
         at = pending.find(marker)
         if at >= 0:
             sink(pending[:at])
             trailer = pending[at + len(marker) :]
             while b"\n" not in trailer and len(trailer) < MAX_RECORD:
-                more = stream.read1(65536)  # type: ignore[attr-defined]
+                more = os.read(fd, 65536)
                 if not more:
                     break
                 trailer += more
             return trailer
-        keep_from = max(0, len(pending) - len(marker))
-        sink(pending[:keep_from])
-        pending = pending[keep_from:]
+        keep = _marker_prefix_len(pending, marker)
+        sink(pending[: len(pending) - keep])
+        pending = pending[len(pending) - keep :]
     sink(pending)
     return None
+
+
+def _marker_prefix_len(data: bytes, marker: bytes) -> int:
+    """Length of the longest end of ``data`` that is a beginning of ``marker``."""
+    for size in range(min(len(data), len(marker) - 1), 0, -1):
+        if data.endswith(marker[:size]):
+            return size
+    return 0
 
 
 def drain(stream: IO[bytes]) -> None:
     """Read and drop the rest of a stream (so the engine never blocks writing it)."""
     with contextlib.suppress(OSError, ValueError):
-        while stream.read1(65536):  # type: ignore[attr-defined]
+        while os.read(stream.fileno(), 65536):
             pass
 
 

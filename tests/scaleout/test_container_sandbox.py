@@ -300,3 +300,40 @@ def test_no_container_of_ours_outlives_a_run(container_sandbox: ContainerSandbox
         check=True,
     ).stdout.split()
     assert listed == []
+
+
+def test_replies_arrive_while_the_run_goes_on(container_sandbox: ContainerSandbox) -> None:
+    """Request/response: no reply byte may wait for more output (or for the end of the run)."""
+    echo = (
+        "import sys\n"
+        "for line in sys.stdin.buffer:\n"
+        "    sys.stdout.buffer.write(line); sys.stdout.buffer.flush()\n"
+    )
+    spec = SandboxSpec(command=["{python}", "-c", echo], limits=TEST_LIMITS)
+    with container_sandbox.start(spec) as process:
+        for request in (b"one\n", b"\n", b"x" * 100_000 + b"\n"):
+            process.stdin.write(request)
+            process.stdin.flush()
+            assert process.stdout.readline() == request
+        process.stdin.close()
+        assert process.wait().verdict == Verdict.FINISHED
+        assert process.stdout.read() == b""
+
+
+@pytest.mark.slow
+def test_line_fitting_solution_grades_full_marks_in_the_tensorflow_image() -> None:
+    """The real pipeline (agent + TensorFlow) in the full image built from this host's runtime."""
+    from grader.exercise import PROJECT_ROOT, find_exercise
+    from grader.grading import grade
+    from grader.sandbox.container_image import DEFAULT_TAG, build_image
+
+    sandbox = ContainerSandbox(image=DEFAULT_TAG)
+    if sandbox.check():
+        build_image(DEFAULT_TAG)  # about a minute: 1.7 GB of runtime
+    result = grade(
+        find_exercise("line_fitting"),
+        PROJECT_ROOT / "solutions" / "line_fitting.py",
+        sandbox=sandbox,
+    )
+    assert result.run.backend == "container"
+    assert result.score == result.max_score, result.run.message
