@@ -44,6 +44,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile",
 FROM web AS worker
 USER 0:0
 COPY --from=docker:27.3.1-cli /usr/local/bin/docker /usr/local/bin/docker
+# The podman client, for a Podman service reached with --remote (the Kubernetes sidecar).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends podman \
+ && rm -rf /var/lib/apt/lists/*
 USER 10000:10000
 ENV TFGRADER_QUEUE=celery \
     TFGRADER_SANDBOX=container \
