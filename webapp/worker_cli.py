@@ -68,8 +68,10 @@ def run_worker(
 def worker(queue: str, concurrency: int, loglevel: str) -> None:
     """Grade submissions from the Celery queue QUEUE (needs CELERY_BROKER_URL)."""
     from webapp import create_app
+    from webapp.queue import sweep_dead_runs
 
     app = create_app({"TFGRADER_QUEUE": "celery"})
+    sweep_dead_runs(app)  # runs a killed earlier worker on this host left behind
     run_worker(app, queue=queue, concurrency=concurrency, loglevel=loglevel)
 
 
