@@ -107,12 +107,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     queue.init_app(app)
     views.init_app(app)
 
-    from webapp import api, instructor, student
+    from webapp import api, health, instructor, student
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
     app.register_blueprint(instructor.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
 
     @app.after_request
     def _security_headers(response: Response) -> Response:
