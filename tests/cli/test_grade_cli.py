@@ -74,3 +74,14 @@ def test_exercise_list_shows_bilingual_titles(runner: CliRunner) -> None:
     outcome = runner.invoke(cli, ["exercise", "list"])
     assert outcome.exit_code == 0
     assert "直线参数估计 / Line fitting" in outcome.output
+
+
+@pytest.mark.sandbox
+@pytest.mark.slow
+def test_demo_grades_the_reference_solution_and_a_broken_submission(runner: CliRunner,
+                                                                   bwrap_sandbox) -> None:
+    outcome = runner.invoke(cli, ["demo"])
+    assert outcome.exit_code == 0, outcome.output
+    assert "line_fitting.py · 12/12" in outcome.output
+    assert "diverging_learning_rate.py · 0/12" in outcome.output
+    assert "diverged" in outcome.output
