@@ -98,8 +98,7 @@ def _grade_in_session(
         load = session.load
     if load.load_error and not lost:
         lost = load.load_error
-    results, lost_in_tests = run_tests(tests, session) if tests else ([], None)
-    lost = lost or lost_in_tests
+    results, lost = run_tests(tests, session, lost)
     run = session.finish()
     run = _refine(run, session.finished, lost, exercise)
     student_output, truncated = session.process.student_output()

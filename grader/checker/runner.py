@@ -118,10 +118,12 @@ def run_test(test: TestSpec, submission: Submission, lost: str | None) -> TestRe
     )
 
 
-def run_tests(tests: list[TestSpec], submission: Submission) -> tuple[list[TestResult], str | None]:
-    """Run every test in order; once the agent is lost the rest fail with the reason."""
+def run_tests(
+    tests: list[TestSpec], submission: Submission, lost: str | None = None
+) -> tuple[list[TestResult], str | None]:
+    """Run every test in order; once the agent is lost (or was, before the first test: ``lost``)
+    the rest fail with the reason."""
     results: list[TestResult] = []
-    lost: str | None = None
     for test in tests:
         try:
             results.append(run_test(test, submission, lost))

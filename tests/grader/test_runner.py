@@ -116,3 +116,11 @@ def test_a_test_file_without_tests_is_an_authoring_error(tmp_path: Path) -> None
     path.write_text("x = 1\n")
     with pytest.raises(TestFileError, match="no @test"):
         load_tests(path)
+
+
+def test_nothing_runs_when_the_agent_was_lost_before_the_first_test() -> None:
+    calls = []
+    results, lost = run_tests([spec(lambda sub: calls.append(1))], Scripted(None),  # type: ignore[arg-type]
+                              lost="your program stopped while loading")
+    assert calls == [] and lost == "your program stopped while loading"
+    assert results[0].output == "Not run: your program stopped while loading"
