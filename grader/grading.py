@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import time
 from collections.abc import Sequence
@@ -118,8 +119,26 @@ def _grade_in_session(
         student_output=student_output,
         images=_save_images(session.images, artifacts_dir),
     )
-    result.output = summarize(result, load.notes)
+    notes = list(load.notes)
+    if not lost:
+        notes += missing_required(exercise.required, load.names)
+    result.output = summarize(result, notes)
     return result
+
+
+def missing_required(required: Sequence[str], defined: Sequence[str]) -> list[str]:
+    """Say up front which names the exercise needs are not defined, with a likely typo."""
+    notes = []
+    for name in required:
+        if name in defined:
+            continue
+        close = difflib.get_close_matches(name, defined, n=1, cutoff=0.75)
+        hint = f" Did you mean to call `{close[0]}` `{name}`?" if close else ""
+        notes.append(
+            f"Your submission does not define `{name}`, which this exercise asks for: the tests "
+            f"that use it fail.{hint}"
+        )
+    return notes
 
 
 def _refine(run: RunInfo, said_goodbye: bool, lost: str | None, exercise: Exercise) -> RunInfo:

@@ -124,3 +124,11 @@ def test_nothing_runs_when_the_agent_was_lost_before_the_first_test() -> None:
                               lost="your program stopped while loading")
     assert calls == [] and lost == "your program stopped while loading"
     assert results[0].output == "Not run: your program stopped while loading"
+
+
+def test_missing_required_names_are_announced_with_a_typo_hint() -> None:
+    from grader.grading import missing_required
+
+    notes = missing_required(["fit_line", "predict"], ["fitline", "predict", "np"])
+    assert len(notes) == 1
+    assert "`fit_line`" in notes[0] and "Did you mean to call `fitline` `fit_line`?" in notes[0]
