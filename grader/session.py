@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from grader.agent import protocol
 from grader.checker.api import AgentLost, MissingName, Submission, SubmissionError
@@ -24,6 +24,12 @@ from grader.sandbox import Sandbox, SandboxError, SandboxProcess, SandboxSpec
 AGENT_DIR = Path(__file__).resolve().parent / "agent"
 AGENT_ROOT_INSIDE = ".tfgrader"
 MAX_CHANNEL_BYTES = 256 << 20
+MAX_CELL_ERRORS = 50
+MAX_NOTES = 20
+MAX_NAMES = 10_000
+MAX_ERROR_TEXT = 8000
+"""Caps on a load report, which is stored with every result: the report comes from the
+submission's process and a forged one may hold 64 MB of text."""
 RUNTIME_DIR = Path(os.environ.get("TFGRADER_RUNTIME", "/opt/tfgrader/runtime"))
 
 
@@ -60,6 +66,55 @@ class LoadInfo:
     seconds: float = 0.0
 
 
+def _text(value: Any, what: str, limit: int = MAX_ERROR_TEXT) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} is {type(value).__name__}, not text")
+    return value[:limit]
+
+
+def _line_number(value: Any, what: str) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{what} is {type(value).__name__}, not a number")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what} is {type(value).__name__}, not a list")
+    return value
+
+
+def parse_load_report(value: dict[str, Any], kind: str) -> LoadInfo:
+    """The agent's load report as :class:`LoadInfo`, every field's type checked and its size
+    capped. The report is data from the submission's process: a forged one with a list for the
+    load error used to pass here and crash the grader later, while summarising it."""
+    errors = []
+    for raw in _list(value.get("cell_errors", []), "cell_errors")[:MAX_CELL_ERRORS]:
+        if not isinstance(raw, dict):
+            raise TypeError("a cell error is not a record")
+        errors.append(CellError(
+            cell=_line_number(raw.get("cell"), "cell"),
+            line=_line_number(raw.get("line"), "line"),
+            ename=_text(raw.get("ename"), "ename", 200),
+            evalue=_text(raw.get("evalue"), "evalue"),
+            traceback=_text(raw.get("traceback"), "traceback"),
+        ))
+    load_error = value.get("load_error")
+    seconds = value.get("seconds", 0.0)
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise TypeError("seconds is not a number")
+    return LoadInfo(
+        kind=_text(value.get("kind", kind), "kind", 20),
+        cell_errors=errors,
+        load_error=None if load_error is None else _text(load_error, "load_error"),
+        notes=[_text(n, "a note", 1000) for n in _list(value.get("notes", []), "notes")
+               [:MAX_NOTES]],
+        names=[_text(n, "a name", 200) for n in _list(value.get("names", []), "names")
+               [:MAX_NAMES]],
+        seconds=float(seconds),
+    )
+
+
 class Channel:
     """Framed request/response over the sandbox's stdin/stdout, with deadlines and caps."""
 
@@ -85,6 +140,8 @@ class Channel:
             length = protocol.frame_length(header)
             return protocol.decode_payload(self._read(length, timeout))
         except protocol.ProtocolError as exc:
+            # Out of step with the agent from here on: end the run now rather than wait for it.
+            self.process.kill()
             self._lose(f"your program sent data the grader cannot accept ({exc})")
 
     def _read(self, size: int, timeout: float | None) -> bytes:
@@ -185,23 +242,19 @@ class AgentSession(Submission):
         response = self.channel.receive()
         value = response.get("value") if isinstance(response, dict) else None
         if not isinstance(value, dict) or not response.get("ok") or "kind" not in value:
-            self.process.kill()
-            self.channel.lost = "your program interfered with the grader's channel"
-            raise AgentLost(self.channel.lost)
+            self._interfered()
         try:
-            self.load = LoadInfo(
-                kind=str(value.get("kind", self._kind)),
-                cell_errors=[CellError(**c) for c in value.get("cell_errors", [])],
-                load_error=value.get("load_error"),
-                notes=[str(n) for n in value.get("notes", [])],
-                names=[str(n) for n in value.get("names", [])],
-                seconds=float(value.get("seconds", 0.0)),
-            )
+            self.load = parse_load_report(value, self._kind)
         except (TypeError, ValueError) as exc:
-            self.process.kill()
-            self.channel.lost = f"your program interfered with the grader's channel ({exc})"
-            raise AgentLost(self.channel.lost) from exc
+            self._interfered(f" ({exc})")
         return self.load
+
+    def _interfered(self, detail: str = "") -> NoReturn:
+        """The channel carried something the agent never sends: stop the run (nothing more
+        can be believed from it) and lose the session."""
+        self.process.kill()
+        self.channel.lost = f"your program interfered with the grader's channel{detail}"
+        raise AgentLost(self.channel.lost)
 
     def finish(self) -> RunInfo:
         """Say goodbye (so a normal end is ``finished``), then collect the run's verdict."""

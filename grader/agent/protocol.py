@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import math
 import struct
 from typing import IO, Any
 
@@ -20,6 +21,11 @@ import numpy as np
 MAX_FRAME_BYTES = 64 << 20
 MAX_ARRAY_BYTES = 48 << 20
 MAX_DEPTH = 32
+MAX_JSON_VALUES = 2_000_000
+"""At most this many JSON values in one frame, counted from its commas, brackets and braces
+(an upper bound: a comma inside a string counts too). The byte cap alone does not bound the
+decoded size: 64 MB of ``[],[],`` is 21 million lists, 3 GB and 34 s of the trusted worker.
+A million-item list (the agent's own sequence cap) fits; arrays travel as ``.npy`` bytes."""
 _HEADER = struct.Struct(">I")
 
 
@@ -28,10 +34,22 @@ class ProtocolError(Exception):
 
 
 def encode_frame(message: Any) -> bytes:
+    """The frame for ``message``. The agent checks the same caps as the trusted side, so that
+    an honest value over them is answered with a clear 'unsupported' error."""
     payload = json.dumps(_tag(message, 0), ensure_ascii=False, allow_nan=True).encode()
     if len(payload) > MAX_FRAME_BYTES:
         raise ProtocolError(f"message of {len(payload)} bytes exceeds {MAX_FRAME_BYTES}")
+    _check_value_count(payload)
     return _HEADER.pack(len(payload)) + payload
+
+
+def _check_value_count(payload: bytes) -> None:
+    count = payload.count(b",") + payload.count(b"[") + payload.count(b"{")
+    if count > MAX_JSON_VALUES:
+        raise ProtocolError(
+            f"a message of about {count} values exceeds the {MAX_JSON_VALUES} values the "
+            "grader accepts; return large data as a numpy array"
+        )
 
 
 def write_frame(stream: IO[bytes], message: Any) -> None:
@@ -47,11 +65,24 @@ def frame_length(header: bytes) -> int:
 
 
 def decode_payload(payload: bytes) -> Any:
+    """Plain data from one frame's bytes, or :class:`ProtocolError`.
+
+    On the trusted side the bytes come from the submission's process, so any failure at all
+    (a tagged form used wrongly, an integer over Python's 4300-digit limit, nesting past the
+    recursion limit) is the sender's protocol error: no other exception may escape to the
+    grader, where it would turn the run into an internal error instead of a grade.
+    """
+    _check_value_count(payload)
     try:
         raw = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(f"frame is not UTF-8 JSON: {exc}") from exc
-    return _untag(raw, 0)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError, JSONDecodeError too
+        raise ProtocolError(f"frame is not UTF-8 JSON: {str(exc)[:200]}") from exc
+    try:
+        return _untag(raw, 0)
+    except ProtocolError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any malformed tagged form
+        raise ProtocolError(f"malformed value: {type(exc).__name__}: {str(exc)[:200]}") from exc
 
 
 def read_frame(stream: IO[bytes]) -> Any:
@@ -142,7 +173,8 @@ def _load_array(data: bytes) -> np.ndarray:
         raise ProtocolError(f"bad array header: {exc}") from exc
     if dtype.hasobject:
         raise ProtocolError("arrays of Python objects are refused")
-    if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize > MAX_ARRAY_BYTES:
+    # Python integers: numpy's int64 product of a crafted shape wraps round to a small number.
+    if math.prod(int(n) for n in shape) * dtype.itemsize > MAX_ARRAY_BYTES:
         raise ProtocolError(f"array of shape {shape} exceeds the size cap")
     stream.seek(0)
     try:
