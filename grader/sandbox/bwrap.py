@@ -206,6 +206,10 @@ def bwrap_args(
         if os.path.exists(path):
             args += ["--ro-bind", path, path]
     args += ["--proc", "/proc", "--dev", "/dev"]
+    # --dev makes /dev a tmpfs of the sandbox user's, with no size: /dev/shm (which
+    # multiprocessing needs) gets a sized tmpfs like /tmp, and /dev itself is made read-only
+    # (non-recursively, so /dev/shm and /dev/pts keep their own flags).
+    args += ["--size", str(limits.disk_mb * MIB), "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
     args += ["--size", str(limits.disk_mb * MIB), "--tmpfs", "/tmp"]
     args += ["--bind", str(work), "/work"]
     for inside, host in sorted(readonly_mounts.items()):
