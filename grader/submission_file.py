@@ -62,6 +62,12 @@ def _notebook_code(text: str) -> bytes:
             f"The notebook is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
             " Was it saved completely? Download it again from Jupyter with File → Download."
         ) from None
+    except (ValueError, RecursionError) as exc:
+        # Valid JSON syntax that Python refuses: nesting past the recursion limit, an integer
+        # over 4300 digits. No notebook looks like this; it must not crash the grader.
+        raise InvalidSubmission(
+            f"The notebook is not valid JSON ({str(exc)[:120]})."
+        ) from None
     try:
         notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:  # nbformat raises several unrelated types for bad notebooks

@@ -61,3 +61,15 @@ def test_a_notebook_without_code_is_refused() -> None:
     data = _notebook({"cell_type": "markdown", "metadata": {}, "source": "only text", "id": "a"})
     with pytest.raises(InvalidSubmission, match="no code cells"):
         prepare("n.ipynb", data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"cells": [], "n": ' + b"1" * 5000 + b"}"],
+    ids=["nested-100000-deep", "int-over-4300-digits"],
+)
+def test_a_notebook_json_bomb_is_an_invalid_submission_not_a_crash(data: bytes) -> None:
+    """json.loads raises RecursionError or a plain ValueError for these, not JSONDecodeError:
+    uncaught, they made ``grade()`` crash (an internal error) instead of explaining."""
+    with pytest.raises(InvalidSubmission, match="not valid JSON"):
+        prepare("bomb.ipynb", data)
