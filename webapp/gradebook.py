@@ -59,21 +59,34 @@ def build_gradebook(db: Session, course: Course) -> Gradebook:
     return book
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a spreadsheet recognises a formula (a tab or CR before one is skipped by some)."""
+
+
+def csv_text(value: str) -> str:
+    """A text cell that a spreadsheet shows as text: one that would start a formula gets a
+    leading quote (OWASP's advice). Names reach the gradebook from roster imports, which copy
+    what students typed elsewhere; ``=HYPERLINK(...)`` or ``=cmd|...`` would run on opening."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def gradebook_csv(book: Gradebook) -> str:
     """One row per student, one column per assignment (late credit applied), then the total:
-    the shape LMS grade imports expect."""
+    the shape LMS grade imports expect. Text cells go through :func:`csv_text`; scores are
+    numbers and stay as they are."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["username", "full_name", "email", *[a.exercise for a in book.assignments], "total"]
+        ["username", "full_name", "email", *[csv_text(a.exercise) for a in book.assignments],
+         "total"]
     )
     for user in book.students:
         scores = [book.cells.get((user.id, a.id)) for a in book.assignments]
         writer.writerow(
             [
-                user.username,
-                user.full_name,
-                user.email,
+                csv_text(user.username),
+                csv_text(user.full_name),
+                csv_text(user.email),
                 *[format_score(c.score) if c else "" for c in scores],
                 format_score(book.total(user)),
             ]
