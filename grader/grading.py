@@ -50,8 +50,19 @@ def grade(
     Always returns a result: problems with the submission are part of the grade (with feedback);
     problems of the infrastructure give ``status=error`` and ``run.verdict=internal_error`` so the
     caller retries instead of recording a zero. Feedback images are written to ``artifacts_dir``
-    (named in ``result.images``); without it they are not kept.
+    (named in ``result.images``); without it they are not kept. Every string of the result is
+    valid Unicode (see :meth:`GradingResult.with_valid_unicode`).
     """
+    return _grade(exercise, submission, sandbox, artifacts_dir, suite).with_valid_unicode()
+
+
+def _grade(
+    exercise: Exercise,
+    submission: Path,
+    sandbox: Sandbox | None,
+    artifacts_dir: Path | None,
+    suite: Suite,
+) -> GradingResult:
     started = time.monotonic()
     try:
         tests = collect_tests(exercise, suite)

@@ -5,6 +5,7 @@ A result is plain data: the CLI table, the web pages, the API and the CSV export
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -137,6 +138,16 @@ class GradingResult:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def with_valid_unicode(self) -> GradingResult:
+        """A copy in which every string can be encoded as UTF-8.
+
+        Much of a result is text from the submission (its exception messages, the names of
+        files it wrote), and Python decodes undecodable input into lone surrogates
+        (``"\\udcff"`` in JSON, a non-UTF-8 file name) that no page, terminal or PostgreSQL
+        column accepts. Each one becomes U+FFFD here, before anything stores or renders it.
+        """
+        return GradingResult.from_dict(_valid_unicode(self.to_dict()))
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GradingResult:
         data = dict(data)
@@ -199,3 +210,16 @@ class GradingResult:
             else None
         )
         return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_valid_unicode(k): _valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_valid_unicode(v) for v in value]
+    return value

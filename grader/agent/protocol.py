@@ -36,7 +36,13 @@ class ProtocolError(Exception):
 def encode_frame(message: Any) -> bytes:
     """The frame for ``message``. The agent checks the same caps as the trusted side, so that
     an honest value over them is answered with a clear 'unsupported' error."""
-    payload = json.dumps(_tag(message, 0), ensure_ascii=False, allow_nan=True).encode()
+    text = json.dumps(_tag(message, 0), ensure_ascii=False, allow_nan=True)
+    try:
+        payload = text.encode()
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a non-UTF-8 file name
+        raise ProtocolError(
+            f"text that is not valid Unicode cannot be sent ({exc.reason})"
+        ) from exc
     if len(payload) > MAX_FRAME_BYTES:
         raise ProtocolError(f"message of {len(payload)} bytes exceeds {MAX_FRAME_BYTES}")
     _check_value_count(payload)

@@ -109,6 +109,7 @@ def test_attack_is_contained(
     if expected.get("output_truncated"):
         assert result.run.output_truncated
     everything = json.dumps(result.to_dict(), ensure_ascii=False, default=str)
+    everything.encode("utf-8")  # valid Unicode: pages, the CLI and PostgreSQL must take it
     for phrase in expected.get("never_in_output", []):
         assert phrase.replace("{secret}", SECRET) not in everything
     for phrase in expected.get("feedback", []):

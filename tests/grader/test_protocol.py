@@ -165,3 +165,10 @@ def test_honest_values_over_the_value_cap_are_refused_when_encoded() -> None:
 def test_a_million_element_list_still_travels() -> None:
     """convert.MAX_ITEMS allows a sequence of a million items: it must fit under the cap."""
     assert len(roundtrip([0.5] * 1_000_000)) == 1_000_000
+
+
+def test_text_with_lone_surrogates_is_a_protocol_error_when_encoded() -> None:
+    """An honest exception message can hold one (a non-UTF-8 file name): the agent must answer
+    'unsupported', not die on a UnicodeEncodeError."""
+    with pytest.raises(protocol.ProtocolError, match="not valid Unicode"):
+        protocol.encode_frame({"message": "name \udcff"})

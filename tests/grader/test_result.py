@@ -39,3 +39,14 @@ def test_after_due_date_tests_appear_once_the_deadline_passed() -> None:
     view = make_result().student_view(after_due_date=True)
     assert [t["name"] for t in view["tests"]] == ["shown", "after due"]
     assert view["hidden_summary"]["count"] == 1
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """Submission text decoded from undecodable input must still be storable and printable."""
+    result = make_result()
+    result.tests[0].output = "bad \udcff name"
+    result.student_output = "\ud800"
+    clean = result.with_valid_unicode()
+    assert clean.tests[0].output == "bad \ufffd name" and clean.student_output == "\ufffd"
+    assert clean.tests[1] == result.tests[1]
+    clean.to_dict().__repr__().encode("utf-8")
