@@ -31,19 +31,37 @@ def _v1() -> Any:
     return tf().compat.v1
 
 
+def _session_types() -> tuple[Any, ...]:
+    """``InteractiveSession`` is a sibling of ``Session`` (both derive from a private base
+    class), not a subclass: students use both."""
+    return (_v1().Session, _v1().InteractiveSession)
+
+
+def _sessions(namespace: dict[str, Any]) -> list[Any]:
+    """The submission's sessions: top-level ones, then the default session, which is where a
+    bare ``tf.InteractiveSession()`` (assigned to no name) keeps the student's state."""
+    found: list[Any] = [
+        value for value in namespace.values() if isinstance(value, _session_types())
+    ]
+    default = _v1().get_default_session()
+    if default is not None and all(default is not session for session in found):
+        found.append(default)
+    return found
+
+
 def _candidate_graphs(namespace: dict[str, Any], graph_name: str | None) -> list[Any]:
     t = tf()
     if graph_name:
         graph = namespace.get(graph_name)
         if isinstance(graph, t.Graph):
             return [graph]
-        if isinstance(graph, _v1().Session):
+        if isinstance(graph, _session_types()):
             return [graph.graph]
         raise Missing(f"`{graph_name}` is not a tf.Graph or tf.compat.v1.Session")
     graphs: list[Any] = []
-    for value in namespace.values():
-        if isinstance(value, _v1().Session) and value.graph not in graphs:
-            graphs.append(value.graph)
+    for session in _sessions(namespace):
+        if session.graph not in graphs:
+            graphs.append(session.graph)
     default = _v1().get_default_graph()
     if default not in graphs:
         graphs.append(default)
@@ -63,9 +81,10 @@ def pick_graph(namespace: dict[str, Any], graph_name: str | None, names: list[st
             return default
         return max(graphs, key=lambda g: len(g.get_operations()))
     for graph in graphs:
-        if all(_find(graph, n, quiet=True) is not None for n in names):
+        if all(_find(graph, n, namespace, quiet=True) is not None for n in names):
             return graph
-    missing = [n for n in names if all(_find(g, n, quiet=True) is None for g in graphs)]
+    missing = [n for n in names
+               if all(_find(g, n, namespace, quiet=True) is None for g in graphs)]
     raise Missing(
         "no tensor or operation named "
         + ", ".join(f"`{n}`" for n in missing or names)
@@ -73,13 +92,24 @@ def pick_graph(namespace: dict[str, Any], graph_name: str | None, names: list[st
     )
 
 
-def _find(graph: Any, name: str, quiet: bool = False) -> Any:
-    """A tensor (``y`` → ``y:0``) or, for ops without outputs, the op itself."""
+def _find(graph: Any, name: str, namespace: dict[str, Any], quiet: bool = False) -> Any:
+    """A tensor (``y`` → ``y:0``) or, for ops without outputs, the op itself.
+
+    Composite functions (``tf.math.polyval``, ``tf.nn.l2_loss``…) use ``name=`` as a name
+    scope, so ``y = tf.math.polyval(c, x, name="y")`` makes ``y/add_1``: when no node is called
+    ``name``, the same-named Python variable is used if it holds a tensor of that scope."""
     try:
         if ":" in name:
             return graph.get_tensor_by_name(name)
         op = graph.get_operation_by_name(name)
     except (KeyError, ValueError):
+        held = namespace.get(name)
+        if (
+            ":" not in name
+            and getattr(held, "graph", None) is graph
+            and str(getattr(held, "name", "")).startswith(name + "/")
+        ):
+            return held
         if quiet:
             return None
         raise Missing(f"no tensor or operation named `{name}` in your graph") from None
@@ -89,13 +119,9 @@ def _find(graph: Any, name: str, quiet: bool = False) -> Any:
 def session_for(namespace: dict[str, Any], graph: Any) -> tuple[Any, bool]:
     """The submission's own open session on ``graph`` (trained variables live there), else a
     new one with variables initialised. Returns (session, created)."""
-    for value in namespace.values():
-        if (
-            isinstance(value, _v1().Session)
-            and value.graph is graph
-            and not getattr(value, "_closed", False)
-        ):
-            return value, False
+    for session in _sessions(namespace):
+        if session.graph is graph and not getattr(session, "_closed", False):
+            return session, False
     session = _v1().Session(graph=graph)
     with graph.as_default():
         variables = _v1().global_variables()
@@ -120,8 +146,8 @@ def run_tensors(
     namespace: dict[str, Any], fetches: list[str], feed: dict[str, Any], graph_name: str | None
 ) -> list[Any]:
     graph = pick_graph(namespace, graph_name, list(fetches) + list(feed))
-    fetch_objects = [_find(graph, name) for name in fetches]
-    feed_dict = {_find(graph, name): value for name, value in feed.items()}
+    fetch_objects = [_find(graph, name, namespace) for name in fetches]
+    feed_dict = {_find(graph, name, namespace): value for name, value in feed.items()}
     session, created = session_for(namespace, graph)
     try:
         values = session.run(fetch_objects, feed_dict=feed_dict)
@@ -254,6 +280,8 @@ def describe_tf(value: Any) -> dict[str, Any] | None:
         return info
     if isinstance(value, t.Graph):
         return {"type": "graph", "ops": len(value.get_operations())}
+    if isinstance(value, _session_types()):
+        return {"type": "session", "closed": bool(getattr(value, "_closed", False))}
     if isinstance(value, t.keras.Model):
         return {"type": "keras_model", "layers": [layer.name for layer in value.layers]}
     return None

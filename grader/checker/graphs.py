@@ -37,11 +37,37 @@ def why_missing(sub: Submission, name: str, graph: str | None = None) -> str:
 
 
 def find_op(sub: Submission, name: str, graph: str | None = None) -> dict[str, Any]:
-    """The op named ``name`` as returned by ``graph_ops``, or a Fail saying what to fix."""
-    for op in sub.graph_ops(graph):
+    """The op named ``name`` as returned by ``graph_ops``, or a Fail saying what to fix.
+
+    Like the agent's tensor lookup, it accepts the node held by the Python variable ``name``
+    when that node lives in the name scope ``name/`` (``tf.math.polyval(c, x, name="y")``)."""
+    ops = sub.graph_ops(graph)
+    for op in ops:
         if op["name"] == name:
             return op
+    try:
+        held = str(sub.describe(name).get("name", "")).split(":")[0]
+    except SubmissionError:
+        held = ""
+    if held.startswith(name + "/"):
+        for op in ops:
+            if op["name"] == held:
+                return op
     raise Fail(why_missing(sub, name, graph))
+
+
+def unwrap_identity(ops: list[dict[str, Any]], op: dict[str, Any]) -> dict[str, Any]:
+    """The op that ``op`` renames when it is ``tf.identity(expr, name=...)`` (a common way to
+    name a node built with operators), else ``op`` itself: judge types and edges on that."""
+    by_name = {other["name"]: other for other in ops}
+    for _ in range(len(ops)):
+        if op["type"] != "Identity" or len(op["inputs"]) != 1:
+            break
+        inner = by_name.get(op["inputs"][0].split(":")[0])
+        if inner is None:
+            break
+        op = inner
+    return op
 
 
 def run(
@@ -61,6 +87,25 @@ def run(
         raise
 
 
+CLOSED_SESSION = (
+    "Your session `{name}` was already closed when the grader used it: a `with "
+    "tf.compat.v1.Session() as {name}:` block (or {name}.close()) closes it, and its variables "
+    "are lost. Create it at the top level with {name} = tf.compat.v1.Session() and keep it open."
+)
+
+
+def closed_session_hint(sub: Submission, name: str = "sess") -> str:
+    """The closed-session message when the submission's ``name`` is a closed session, else "".
+
+    With no open session the grader runs each request in a fresh one, so state (an assign, a
+    counter) seems to vanish; this names the cause instead of the symptom."""
+    try:
+        info = sub.describe(name)
+    except SubmissionError:
+        return ""
+    return CLOSED_SESSION.format(name=name) if info.get("closed") else ""
+
+
 UNINITIALISED_MARKERS = ("uninitialized", "FailedPrecondition", "Could not find variable",
                          "Resource localhost/")
 
@@ -68,6 +113,8 @@ UNINITIALISED_MARKERS = ("uninitialized", "FailedPrecondition", "Could not find 
 def explain(exc: SubmissionError) -> str:
     """A student-facing reading of a TensorFlow error raised by the submission's code."""
     text = str(exc)
+    if "closed Session" in text:
+        return CLOSED_SESSION.format(name="sess")
     uninitialised = any(marker in text for marker in UNINITIALISED_MARKERS) or (
         exc.ename in ("FailedPreconditionError", "NotFoundError") and "Variable" in text)
     if uninitialised:
@@ -76,4 +123,8 @@ def explain(exc: SubmissionError) -> str:
         return ("Your variables are not initialised in this session: run "
                 "sess.run(tf.compat.v1.global_variables_initializer()) once after creating "
                 "sess." + (f" TensorFlow said: {said[0][:300]}" if said else ""))
-    return f"Your code raised {exc.ename or 'an error'}: {text[:600]}"
+    where = exc.traceback.splitlines() if exc.traceback else []
+    # The student's frames (file, line, code), without the exception line repeated below.
+    frames = "\n".join(line for line in where if line.startswith("  "))[-800:]
+    return f"Your code raised {exc.ename or 'an error'}: {text[:600]}" + (
+        f"\n{frames}" if frames else "")

@@ -3,16 +3,18 @@
 import numpy as np
 
 from grader.checker import Fail, Partial, Submission, test
-from grader.checker.gradients import gradient_array
+from grader.checker.gradients import gradient_array, not_finite_feedback
 
 COEFFS = [0.5, -1.0, 2.0, 0.0, -3.0, 1.5]  # degree 5
 
 
 @test(points=2, name="f'(x) of a hidden polynomial / 隐藏多项式的导数")
-def first_derivative(sub: Submission) -> None:
+def first_derivative(sub: Submission) -> Partial | None:
     x = np.linspace(-2.5, 2.5, 13)
     got = gradient_array(sub.call("poly_grad", COEFFS, x), "poly_grad", (13,))
     expected = np.polyval(np.polyder(COEFFS), x)
+    if (not_finite := not_finite_feedback(got, expected, x, "poly_grad")) is not None:
+        return Partial(*not_finite)
     if not np.allclose(got, expected, rtol=1e-5, atol=1e-5):
         raise Fail("poly_grad is wrong on a hidden polynomial of degree 5; differentiate the "
                    "polynomial as given (coefficients from the highest power).")
@@ -44,10 +46,12 @@ def mse_gradients(sub: Submission) -> Partial:
 
 
 @test(points=2, name="f''(x) with nested tapes / 二阶导数")
-def second(sub: Submission) -> None:
+def second(sub: Submission) -> Partial | None:
     x = np.linspace(-2, 2, 9)
     got = gradient_array(sub.call("second_derivative", COEFFS, x), "second_derivative", (9,))
     expected = np.polyval(np.polyder(COEFFS, 2), x)
+    if (not_finite := not_finite_feedback(got, expected, x, "second_derivative")) is not None:
+        return Partial(*not_finite)
     if np.allclose(got, np.polyval(np.polyder(COEFFS), x), rtol=1e-5):
         raise Fail("second_derivative returns the FIRST derivative: differentiate the inner "
                    "tape's gradient again with an outer tape.")

@@ -24,6 +24,12 @@ def small_batches(sub: Submission) -> None:
     except SubmissionError as exc:
         raise Fail(explain(exc)) from None
     got = as_array(answer, "predict_in_batches", (4, 2))
-    expected = data @ np.array([[1, 2], [3, 4]]) + np.array([0.5, -0.5])
+    try:  # w as it is now in your session (running double_w once to try it doubles it)
+        w = sub.variables().get("w")
+    except SubmissionError:
+        w = None
+    if w is None or np.shape(w) != (2,):
+        w = np.array([0.5, -0.5])
+    expected = data @ np.array([[1, 2], [3, 4]]) + w
     if not np.allclose(got, expected, atol=1e-4):
         raise Fail(f"Expected {expected.tolist()}, got {got.tolist()}.")
