@@ -87,8 +87,22 @@ def _shell() -> Any:
         def ask_exit(self) -> None:
             return None
 
+        def run_line_magic(self, magic_name: str, line: str, _stack_depth: int = 1) -> Any:
+            # %tensorboard starts a web server (and takes seconds to fail without a network):
+            # say it was skipped instead of printing TensorBoard's traceback.
+            if magic_name in SKIPPED_LINE_MAGICS:
+                print(SKIPPED_LINE_MAGICS[magic_name])
+                return None
+            # One more frame between the cell and the magic (%time reads the caller's locals).
+            return super().run_line_magic(magic_name, line, _stack_depth + 1)
+
     return GradingShell.instance(colors="nocolor")
 
+
+SKIPPED_LINE_MAGICS = {
+    "tensorboard": "%tensorboard was skipped: no TensorBoard server runs while grading (the "
+    "grader reads your event files itself).",
+}
 
 INSTALL_HINT = (
     "Installing packages is not possible while grading (no network): only the course's "

@@ -30,6 +30,18 @@ def as_numbers(value: Any, count: int, what: str) -> list[float]:
     return numbers
 
 
+def as_number(value: Any, what: str) -> float:
+    """One finite number from a number, a 0-d or one-element array (a Keras bias has shape
+    (1,)) or a one-item list, or a clear Fail."""
+    if isinstance(value, list | tuple | np.ndarray):
+        if np.size(value) != 1:
+            raise Fail(f"{what} should be one number, but your code returned {_short(value)}.")
+        value = np.asarray(value).reshape(-1)[0]
+        value = value.item() if isinstance(value, np.generic) else value
+    (number,) = as_numbers([value], 1, what)
+    return number
+
+
 def as_array(value: Any, what: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
     """A numeric numpy array (from an array, list or number), optionally of a given shape."""
     try:

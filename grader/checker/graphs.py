@@ -110,8 +110,9 @@ UNINITIALISED_MARKERS = ("uninitialized", "FailedPrecondition", "Could not find 
                          "Resource localhost/")
 
 
-def explain(exc: SubmissionError) -> str:
-    """A student-facing reading of a TensorFlow error raised by the submission's code."""
+def known_cause(exc: SubmissionError) -> str:
+    """What a TensorFlow error raised by the student's code usually means, or "" when it is not
+    one of the common session mistakes (a closed session, uninitialised variables)."""
     text = str(exc)
     if "closed Session" in text:
         return CLOSED_SESSION.format(name="sess")
@@ -123,8 +124,16 @@ def explain(exc: SubmissionError) -> str:
         return ("Your variables are not initialised in this session: run "
                 "sess.run(tf.compat.v1.global_variables_initializer()) once after creating "
                 "sess." + (f" TensorFlow said: {said[0][:300]}" if said else ""))
+    return ""
+
+
+def explain(exc: SubmissionError) -> str:
+    """A student-facing reading of a TensorFlow error raised by the submission's code."""
+    cause = known_cause(exc)
+    if cause:
+        return cause
     where = exc.traceback.splitlines() if exc.traceback else []
     # The student's frames (file, line, code), without the exception line repeated below.
     frames = "\n".join(line for line in where if line.startswith("  "))[-800:]
-    return f"Your code raised {exc.ename or 'an error'}: {text[:600]}" + (
+    return f"Your code raised {exc.ename or 'an error'}: {str(exc)[:600]}" + (
         f"\n{frames}" if frames else "")

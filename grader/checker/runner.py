@@ -23,6 +23,7 @@ from grader.checker.api import (
     SubmissionError,
     TestSpec,
 )
+from grader.checker.graphs import known_cause
 from grader.result import TestResult
 
 MAX_FEEDBACK = 4000
@@ -83,7 +84,8 @@ def describe_submission_error(exc: SubmissionError) -> str:
     text = f"Your code raised {exc.ename or 'an error'}: {exc}"
     if exc.traceback:
         text += "\n" + exc.traceback.strip()
-    return text
+    cause = known_cause(exc)  # TensorFlow's words name the symptom; say the usual cause first
+    return f"{cause}\n{text}" if cause else text
 
 
 def run_test(test: TestSpec, submission: Submission, lost: str | None) -> TestResult:

@@ -1,5 +1,7 @@
 """Hidden tests for line_fitting: data sets students never see, points by accuracy."""
 
+import weakref
+
 import numpy as np
 
 from grader.checker import Fail, Partial, Submission, test
@@ -15,10 +17,23 @@ def _data(seed: int, a: float, b: float, noise: float, n: int, low: float = -2, 
     return x, y, float(best_a), float(best_b)
 
 
+_answers: "weakref.WeakKeyDictionary[Submission, dict[int, list[float]]]" = (
+    weakref.WeakKeyDictionary())
+
+
+def _fit(sub: Submission, seed: int, x: np.ndarray, y: np.ndarray) -> list[float]:
+    """fit_line's answer on data set ``seed``, asked once per submission: a call trains for
+    seconds, and the last test only needs to know that one call worked."""
+    answers = _answers.setdefault(sub, {})
+    if seed not in answers:
+        answers[seed] = as_numbers(sub.call("fit_line", x, y), 2, "fit_line's result")
+    return answers[seed]
+
+
 def _check(sub: Submission, seed: int, a: float, b: float, noise: float, n: int,
            low: float = -2, high: float = 2, picture: str | None = None) -> Partial:
     x, y, best_a, best_b = _data(seed, a, b, noise, n, low, high)
-    got_a, got_b = as_numbers(sub.call("fit_line", x, y), 2, "fit_line's result")
+    got_a, got_b = _fit(sub, seed, x, y)
     if picture:
         sub.add_image(picture, fitted_line(x, y, got_a, got_b, best_a, best_b, picture))
     if abs(got_a - best_b) < 0.05 and abs(got_b - best_a) < 0.05 and abs(best_a - best_b) > 0.5:
@@ -60,8 +75,8 @@ def few_points(sub: Submission) -> Partial:
 
 @test(points=1, name="uses TensorFlow / 使用 TensorFlow")
 def uses_tensorflow(sub: Submission) -> None:
-    x = np.linspace(-1, 1, 10, dtype=np.float32)
-    as_numbers(sub.call("fit_line", x, 3 * x), 2, "fit_line's result")  # it must work at all
+    x, y, _, _ = _data(15, 1.5, 2.0, 0.3, 8)
+    _fit(sub, 15, x, y)  # it must work at all (the answer of "few points", asked once)
     if "tensorflow" not in sub.modules():
         raise Fail("Your submission never imported TensorFlow: fit the line with TensorFlow "
                    "gradient descent, not with a closed-form formula.")

@@ -3,7 +3,7 @@
 import numpy as np
 
 from grader.checker import Fail, Partial, Submission, test
-from grader.checker.compare import as_array, as_numbers
+from grader.checker.compare import as_array, as_number
 
 RNG_SEED = 41
 
@@ -87,7 +87,7 @@ def logistic(sub: Submission) -> Partial:
     if not isinstance(answer, list) or len(answer) != 2:
         raise Fail("train_logistic should return (w, b).")
     w = as_array(answer[0], "w").reshape(-1)
-    (b,) = as_numbers([float(as_array(answer[1], "b"))], 1, "b")
+    b = as_number(answer[1], "b")
     if w.shape != (3,) or not np.all(np.isfinite(w)):
         raise Fail(f"w should be 3 finite numbers, got {w}.")
     accuracy = float(np.mean(((x_test @ w + b) > 0) == (y_test > 0.5)))
