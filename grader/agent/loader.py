@@ -8,6 +8,7 @@ traceback while later cells still run, so the tests of working parts still earn 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import traceback
 import types
@@ -17,6 +18,23 @@ from typing import Any
 # The real path of the file, so that inspect/linecache find the source (AutoGraph needs it for
 # tf.function) and tracebacks show the student's lines.
 SUBMISSION_FILENAME = "/work/submission.py"
+
+
+# IPython names a cell's code "<ipython-input-N-hash>" after its execution count N, which is not
+# the cell number the student sees (markdown cells count there, empty cells are skipped here).
+_CELL_FILE = re.compile(r'File "<ipython-input-(\d+)-[0-9a-f]+>", line (\d+)')
+CELL_NUMBERS: dict[int, int] = {}
+"""IPython execution count → the cell's 1-based position in the notebook."""
+
+
+def student_locations(text: str) -> str:
+    """Tracebacks with notebook frames named as the student counts: ``Cell 7, line 4``."""
+
+    def replace(match: re.Match[str]) -> str:
+        cell = CELL_NUMBERS.get(int(match.group(1)))
+        return f"Cell {cell}, line {match.group(2)}" if cell else match.group(0)
+
+    return _CELL_FILE.sub(replace, text)
 
 
 @dataclass
@@ -47,7 +65,7 @@ def _error_record(
         "line": line,
         "ename": type(exc).__name__,
         "evalue": str(exc)[:2000],
-        "traceback": text[-8000:],
+        "traceback": student_locations(text)[-8000:],
     }
 
 
@@ -129,6 +147,7 @@ def load_notebook(text: str, namespace: dict[str, Any]) -> LoadReport:
             continue
         if _installs_packages(source):
             report.notes.append(f"Cell {index}: {INSTALL_HINT}")
+        CELL_NUMBERS[shell.execution_count] = index
         result = shell.run_cell(source, store_history=True)
         error = result.error_before_exec or result.error_in_exec
         if error is not None:

@@ -137,7 +137,7 @@ def _error(kind: str, exc: BaseException) -> dict[str, Any]:
             "kind": kind,
             "ename": type(exc).__name__,
             "message": _clip_message(str(exc)),
-            "traceback": text[-8000:],
+            "traceback": loader.student_locations(text)[-8000:],
         },
     }
 
