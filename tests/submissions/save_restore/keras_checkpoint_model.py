@@ -11,8 +11,8 @@ def build():
 
 def train_and_save(x, y, prefix):
     model = build()
-    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
-    model.fit(x.reshape(-1, 1), y, epochs=100, batch_size=len(x), verbose=0)
+    model.compile(optimizer=keras.optimizers.SGD(0.3), loss="mse")
+    model.fit(x.reshape(-1, 1), y, epochs=40, batch_size=len(x), verbose=0)
     os.makedirs(os.path.dirname(prefix), exist_ok=True)
     tf.train.Checkpoint(model=model).write(prefix)
 
