@@ -15,6 +15,7 @@ from grader.limits import Limits
 from grader.sandbox import cgroups, workdir
 from grader.sandbox.base import SandboxSpec
 from grader.sandbox.bwrap import BwrapProcess, BwrapSandbox, runtime_dir
+from tests.conftest import skip_or_fail
 
 PROGRAMS = Path(__file__).parent / "programs"
 MOUNTS = Path("/proc/self/mounts")
@@ -91,7 +92,7 @@ def sandbox() -> BwrapSandbox:
     engine = BwrapSandbox()
     problems = engine.check()
     if problems:
-        pytest.skip("bwrap sandbox not available here: " + "; ".join(problems))
+        skip_or_fail("bwrap sandbox not available here: " + "; ".join(problems))
     return engine
 
 

@@ -16,6 +16,7 @@ from grader.limits import Limits
 from grader.result import Verdict
 from grader.sandbox.base import SandboxProcess
 from grader.sandbox.bwrap import SECCOMP_FILTER, BwrapSandbox
+from tests.conftest import skip_or_fail
 from tests.sandbox.conftest import Start, program_spec
 
 pytestmark = pytest.mark.sandbox
@@ -31,7 +32,7 @@ def build_filter(target: Path) -> None:
         [DEBIAN_PYTHON, "-c", "import seccomp"], capture_output=True, check=False
     )
     if found.returncode != 0:
-        pytest.skip("python3-seccomp is not installed (apt-get install python3-seccomp)")
+        skip_or_fail("python3-seccomp is not installed (scripts/setup.sh installs it)")
     subprocess.run([DEBIAN_PYTHON, str(SCRIPT), str(target)], check=True)
 
 
