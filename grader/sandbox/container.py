@@ -23,7 +23,6 @@ import secrets
 import select
 import shutil
 import signal
-import stat
 import struct
 import subprocess
 import tarfile
@@ -39,7 +38,7 @@ from grader.result import RunInfo, Verdict
 from grader.sandbox.base import Sandbox, SandboxError, SandboxProcess, SandboxSpec
 from grader.sandbox.bwrap import BASE_ENV
 from grader.sandbox.outcome import Ending, classify
-from grader.sandbox.workdir import split_relative
+from grader.sandbox.workdir import list_regular_files, read_regular_file, split_relative
 
 SANDBOX_UID = 10001
 IMAGE_PYTHON = "/opt/tfgrader/runtime/bin/python"
@@ -488,39 +487,16 @@ class ContainerProcess(SandboxProcess):
         return self._take_snapshot()
 
     def read_file(self, relative_path: str, max_bytes: int) -> bytes | None:
-        try:
-            parts = split_relative(relative_path)
-        except ValueError:
-            return None
         folder = self._current_view()
         if folder is None:
             return None
-        path = folder.joinpath(*parts)
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        except OSError:
-            return None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
-                return None
-            with open(fd, "rb", closefd=False) as handle:
-                return handle.read(max_bytes)
-        finally:
-            os.close(fd)
+        return read_regular_file(folder, relative_path, max_bytes)
 
     def list_files(self, max_files: int = 1000) -> list[tuple[str, int]]:
         folder = self._current_view()
         if folder is None:
             return []
-        found: list[tuple[str, int]] = []
-        for path in sorted(folder.rglob("*")):
-            if len(found) >= max_files:
-                break
-            info = path.lstat()
-            if stat.S_ISREG(info.st_mode):
-                found.append((path.relative_to(folder).as_posix(), info.st_size))
-        return found
+        return list_regular_files(folder, max_files)
 
     # -- cleanup -----------------------------------------------------------------------------
     def close(self) -> None:

@@ -122,6 +122,74 @@ def passwd_text(uid: int, gid: int) -> tuple[str, str]:
     return passwd, group
 
 
+def read_regular_file(root: Path, relative_path: str, max_bytes: int) -> bytes | None:
+    """Bytes of ``root/relative_path``, reached one component at a time with O_NOFOLLOW: None if
+    it is missing, not a regular file, behind a symlink, or over ``max_bytes``. Every engine reads
+    back what a run left through this, because a submission plants symlinks where it can."""
+    try:
+        parts = split_relative(relative_path)
+    except ValueError:
+        return None
+    try:
+        with _open_dir(root, parts[:-1]) as dir_fd:
+            fd = os.open(parts[-1], FILE_FLAGS, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        data = _read_at_most(fd, max_bytes + 1)
+    finally:
+        os.close(fd)
+    return data if len(data) <= max_bytes else None
+
+
+@contextlib.contextmanager
+def _open_dir(root: Path, parts: list[str]) -> Iterator[int]:
+    """A descriptor of root/<parts>, reached one component at a time with O_NOFOLLOW."""
+    fd = os.open(root, DIR_FLAGS)
+    try:
+        for part in parts:
+            child = os.open(part, DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = child
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def list_regular_files(root: Path, max_files: int = 1000) -> list[tuple[str, int]]:
+    """(relative path, size) of regular files under ``root``, sorted; symlinks and special files
+    skipped, and the scan bounded in entries and depth (a run may leave 100,000 files)."""
+    found: list[tuple[str, int]] = []
+    scanned = 0
+    stack: list[tuple[str, int]] = [("", os.open(root, DIR_FLAGS))]
+    try:
+        while stack and len(found) < max_files and scanned < MAX_SCANNED:
+            prefix, dir_fd = stack.pop()
+            try:
+                names = os.listdir(dir_fd)
+                for name in names:
+                    scanned += 1
+                    try:
+                        info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+                    except OSError:  # gone since listdir: the run may still be writing
+                        continue
+                    if stat.S_ISREG(info.st_mode) and len(found) < max_files:
+                        found.append((prefix + name, info.st_size))
+                    elif stat.S_ISDIR(info.st_mode) and prefix.count("/") < MAX_DEPTH:
+                        with contextlib.suppress(OSError):
+                            child = os.open(name, DIR_FLAGS, dir_fd=dir_fd)
+                            stack.append((f"{prefix}{name}/", child))
+            finally:
+                os.close(dir_fd)
+    finally:
+        for _, fd in stack:
+            os.close(fd)
+    return sorted(found)
+
+
 class WorkDir:
     """A run's host directory: ``work`` (the tmpfs seen as ``/work``) and ``etc``.
 
@@ -181,65 +249,11 @@ class WorkDir:
 
     def read_file(self, relative_path: str, max_bytes: int) -> bytes | None:
         """The file's bytes; None if missing, not a regular file, a symlink or over max_bytes."""
-        try:
-            parts = split_relative(relative_path)
-        except ValueError:
-            return None
-        try:
-            with self._open_dir(parts[:-1]) as dir_fd:
-                fd = os.open(parts[-1], FILE_FLAGS, dir_fd=dir_fd)
-        except OSError:
-            return None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
-                return None
-            data = _read_at_most(fd, max_bytes + 1)
-        finally:
-            os.close(fd)
-        return data if len(data) <= max_bytes else None
-
-    @contextlib.contextmanager
-    def _open_dir(self, parts: list[str]) -> Iterator[int]:
-        """A descriptor of work/<parts>, reached one component at a time with O_NOFOLLOW."""
-        fd = os.open(self.work, DIR_FLAGS)
-        try:
-            for part in parts:
-                child = os.open(part, DIR_FLAGS, dir_fd=fd)
-                os.close(fd)
-                fd = child
-            yield fd
-        finally:
-            os.close(fd)
+        return read_regular_file(self.work, relative_path, max_bytes)
 
     def list_files(self, max_files: int = 1000) -> list[tuple[str, int]]:
         """(relative path, size) of regular files, sorted; symlinks and special files skipped."""
-        found: list[tuple[str, int]] = []
-        scanned = 0
-        stack: list[tuple[str, int]] = [("", os.open(self.work, DIR_FLAGS))]
-        try:
-            while stack and len(found) < max_files and scanned < MAX_SCANNED:
-                prefix, dir_fd = stack.pop()
-                try:
-                    names = os.listdir(dir_fd)
-                    for name in names:
-                        scanned += 1
-                        try:
-                            info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
-                        except OSError:  # gone since listdir: the run may still be writing
-                            continue
-                        if stat.S_ISREG(info.st_mode) and len(found) < max_files:
-                            found.append((prefix + name, info.st_size))
-                        elif stat.S_ISDIR(info.st_mode) and prefix.count("/") < MAX_DEPTH:
-                            with contextlib.suppress(OSError):
-                                child = os.open(name, DIR_FLAGS, dir_fd=dir_fd)
-                                stack.append((f"{prefix}{name}/", child))
-                finally:
-                    os.close(dir_fd)
-        finally:
-            for _, fd in stack:
-                os.close(fd)
-        return sorted(found)
+        return list_regular_files(self.work, max_files)
 
     def remove(self) -> None:
         """Unmount the tmpfs and delete the directory; safe to call twice."""
