@@ -228,25 +228,35 @@ def _failed_tests(tests: list[TestSpec], reason: str) -> list[TestResult]:
     ]
 
 
+def _without_run(
+    exercise: Exercise, submission: Path, tests: list[TestSpec], started: float, *,
+    status: Status, run: RunInfo, output: str, test_reason: str, load_error: str | None = None,
+) -> GradingResult:
+    """A result for a submission that never reached its tests: every test fails with why."""
+    return GradingResult(
+        exercise=exercise.name, submission=submission.name, status=status, score=0.0,
+        max_score=sum(t.points for t in tests), execution_time=time.monotonic() - started,
+        output=output, tests=_failed_tests(tests, test_reason), run=run, load_error=load_error,
+    )
+
+
 def _not_run(
     exercise: Exercise, submission: Path, tests: list[TestSpec], reason: str, started: float
 ) -> GradingResult:
-    run = RunInfo(verdict=Verdict.NOT_RUN, message=reason)
-    return GradingResult(
-        exercise=exercise.name, submission=submission.name, status=Status.GRADED, score=0.0,
-        max_score=sum(t.points for t in tests), execution_time=time.monotonic() - started,
+    return _without_run(
+        exercise, submission, tests, started, status=Status.GRADED,
+        run=RunInfo(verdict=Verdict.NOT_RUN, message=reason),
         output=VERDICT_MESSAGES[Verdict.NOT_RUN].format(message=reason),
-        tests=_failed_tests(tests, reason), run=run, load_error=reason,
+        test_reason=reason, load_error=reason,
     )
 
 
 def _infrastructure_error(
     exercise: Exercise, submission: Path, tests: list[TestSpec], reason: str, started: float
 ) -> GradingResult:
-    run = RunInfo(verdict=Verdict.INTERNAL_ERROR, message=reason)
-    return GradingResult(
-        exercise=exercise.name, submission=submission.name, status=Status.ERROR, score=0.0,
-        max_score=sum(t.points for t in tests), execution_time=time.monotonic() - started,
+    return _without_run(
+        exercise, submission, tests, started, status=Status.ERROR,
+        run=RunInfo(verdict=Verdict.INTERNAL_ERROR, message=reason),
         output=VERDICT_MESSAGES[Verdict.INTERNAL_ERROR],
-        tests=_failed_tests(tests, "the grader had an internal problem"), run=run,
+        test_reason="the grader had an internal problem",
     )
