@@ -222,6 +222,9 @@ class ContainerSandbox(Sandbox):
             "max_life_s": int(lim.wall_time_s) + LIFE_MARGIN_S,
         }
         command = self.cli("run", *flags, self.image, IMAGE_PYTHON, "-I", "-S", "-c", INIT_SOURCE)
+        # The engine runs in a scratch dir of its own: podman's conmon drops files such as an
+        # ``oom`` marker into its working directory, which must not be the worker's.
+        engine_dir = Path(tempfile.mkdtemp(prefix="tfgrader-engine-"))
         try:
             popen = subprocess.Popen(
                 command,
@@ -229,10 +232,12 @@ class ContainerSandbox(Sandbox):
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 start_new_session=True,
+                cwd=engine_dir,
             )
         except OSError as exc:
+            shutil.rmtree(engine_dir, ignore_errors=True)
             raise SandboxError(f"cannot run {self.engine}: {exc}") from exc
-        process = ContainerProcess(self, popen, spec, name, token)
+        process = ContainerProcess(self, popen, spec, name, token, engine_dir)
         try:
             assert popen.stdin is not None
             encoded = json.dumps(header).encode()
@@ -256,9 +261,11 @@ class ContainerProcess(SandboxProcess):
         spec: SandboxSpec,
         name: str,
         token: str,
+        engine_dir: Path,
     ) -> None:
         assert popen.stdin is not None and popen.stdout is not None
         self._sandbox = sandbox
+        self._engine_dir = engine_dir
         self._popen = popen
         self.stdin: IO[bytes] = popen.stdin
         out_r, self._out_w = os.pipe()
@@ -350,7 +357,8 @@ class ContainerProcess(SandboxProcess):
     def _engine(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[bytes]:
         try:
             return subprocess.run(
-                self._sandbox.cli(*args), capture_output=True, timeout=timeout, check=False
+                self._sandbox.cli(*args), capture_output=True, timeout=timeout, check=False,
+                cwd=self._engine_dir,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             return subprocess.CompletedProcess(args, 1, b"", str(exc).encode())
@@ -521,7 +529,7 @@ class ContainerProcess(SandboxProcess):
         for pipe in (self._popen.stdout, self._popen.stderr):
             if pipe is not None:
                 pipe.close()
-        for folder in (self._snapshot, self._scratch):
+        for folder in (self._snapshot, self._scratch, self._engine_dir):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
 

@@ -89,6 +89,16 @@ def test_memory_hog_hits_the_memory_limit(start: Start) -> None:
     assert info.memory_peak_mb is not None and info.memory_peak_mb <= 96.5
 
 
+def test_an_oom_kill_leaves_nothing_in_the_workers_directory(
+    start: Start, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # podman's conmon writes an ``oom`` marker into its cwd
+    process = start("memory_hog.py", limits=limits(memory_mb=96))
+    assert process.wait().verdict == Verdict.MEMORY_LIMIT
+    process.close()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_stderr_flood_is_truncated_and_does_not_slow_the_run(start: Start) -> None:
     process = start("stderr_flood.py")
     info = process.wait()
